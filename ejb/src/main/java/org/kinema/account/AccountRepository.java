@@ -1,0 +1,31 @@
+package org.kinema.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Optional;
+
+/** Accounts, local and remote, found by their actor's name. */
+@ApplicationScoped
+public class AccountRepository {
+
+    @PersistenceContext(unitName = "kinema")
+    private EntityManager em;
+
+    public Optional<Account> find(long id) {
+        return Optional.ofNullable(em.find(Account.class, id));
+    }
+
+    /** The account named {@code name} on {@code host}, or a local one when host is null. */
+    public Optional<Account> findByName(String name, String host) {
+        String hostClause = host == null ? "a.actor.host IS NULL" : "LOWER(a.actor.host) = :host";
+        var query = em.createQuery("SELECT a FROM Account a WHERE LOWER(a.actor.preferredUsername) = :name AND " + hostClause,
+                        Account.class)
+                .setParameter("name", name.toLowerCase());
+        if (host != null) {
+            query.setParameter("host", host.toLowerCase());
+        }
+        return query.getResultStream().findFirst();
+    }
+}

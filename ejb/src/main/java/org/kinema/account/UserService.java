@@ -1,0 +1,171 @@
+package org.kinema.account;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.kinema.actor.Actor;
+import org.kinema.actor.ActorName;
+import org.kinema.actor.ActorRepository;
+import org.kinema.actor.ActorType;
+import org.kinema.channel.ChannelRepository;
+import org.kinema.channel.VideoChannel;
+import org.kinema.instance.InstanceService;
+import org.kinema.instance.InstanceSettings;
+import org.kinema.platform.DomainException;
+import org.kinema.platform.KinemaSettings;
+import org.kinema.platform.Page;
+import org.kinema.platform.PageResult;
+
+/** Creating, registering, changing and removing users. */
+@Stateless
+public class UserService {
+
+    @Inject
+    private UserRepository users;
+
+    @Inject
+    private ActorRepository actors;
+
+    @Inject
+    private ChannelRepository channels;
+
+    @Inject
+    private InstanceService instance;
+
+    @Inject
+    private KinemaSettings settings;
+
+    /** An administrator or moderator creates a user. */
+    public Account create(Caller caller, NewUser request) {
+        if (!caller.role().canManage(request.role())) {
+            throw DomainException.forbidden("You may not create a user with the role " + request.role().label());
+        }
+        return createUser(request);
+    }
+
+    /** Someone registers on their own, when the administrator opened registrations. */
+    public Account register(NewUser request) {
+        InstanceSettings current = instance.settings();
+        if (!current.acceptsRegistration(users.count())) {
+            throw DomainException.forbidden("User registration is not enabled or the user limit is reached");
+        }
+        if (request.channelName() != null && request.channelName().equalsIgnoreCase(request.username())) {
+            throw DomainException.invalid("Channel name cannot be the same as the username");
+        }
+        return createUser(request);
+    }
+
+    public User get(Caller caller, long id) {
+        User user = users.find(id).orElseThrow(() -> DomainException.notFound("User not found"));
+        if (caller.userId() != id && !caller.canManageUsers()) {
+            throw DomainException.forbidden("You may not see this user");
+        }
+        return user;
+    }
+
+    public User me(Caller caller) {
+        return users.find(caller.userId()).orElseThrow(() -> DomainException.unauthenticated("User no longer exists", "invalid_token"));
+    }
+
+    public Account accountOf(User user) {
+        return users.accountOf(user);
+    }
+
+    public PageResult<User> list(Caller caller, String search, Boolean blocked, Page page) {
+        if (!caller.canManageUsers()) {
+            throw DomainException.forbidden("Only administrators and moderators list users");
+        }
+        return users.list(search, blocked, page);
+    }
+
+    public void change(Caller caller, long id, UserChanges changes) {
+        User user = managed(caller, id);
+        if (changes.email() != null && !changes.email().equalsIgnoreCase(user.email()) && users.emailTaken(changes.email())) {
+            throw DomainException.conflict("A user with this email already exists");
+        }
+        if (changes.role() != null) {
+            UserRole role = UserRole.of(changes.role());
+            if (!caller.role().canManage(role)) {
+                throw DomainException.forbidden("You may not give the role " + role.label());
+            }
+            if (user.isRoot() && role != UserRole.ADMINISTRATOR) {
+                throw DomainException.invalid("The root user stays an administrator");
+            }
+            user.assignRole(role);
+        }
+        if (changes.email() != null) {
+            user.changeEmail(changes.email());
+        }
+        if (changes.emailVerified() != null) {
+            user.markEmailVerified(changes.emailVerified());
+        }
+        user.setQuotas(changes.videoQuota(), changes.videoQuotaDaily());
+        if (changes.password() != null) {
+            user.changePassword(changes.password());
+        }
+    }
+
+    public void changeOwn(Caller caller, OwnChanges changes) {
+        User user = me(caller);
+        if (changes.password() != null || changes.email() != null) {
+            if (!user.acceptsPassword(changes.currentPassword())) {
+                throw DomainException.unauthenticated("Invalid current password", null);
+            }
+            if (changes.email() != null && !changes.email().equalsIgnoreCase(user.email()) && users.emailTaken(changes.email())) {
+                throw DomainException.conflict("A user with this email already exists");
+            }
+        }
+        if (changes.password() != null) {
+            user.changePassword(changes.password());
+        }
+        if (changes.email() != null) {
+            user.changeEmail(changes.email());
+        }
+        user.choosePlayerPreferences(changes.p2pEnabled(), changes.autoPlayVideo(), changes.nsfwPolicy());
+        if (changes.displayName() != null || changes.description() != null) {
+            users.accountOf(user).describe(changes.displayName(), changes.description());
+        }
+    }
+
+    public void delete(Caller caller, long id) {
+        User user = managed(caller, id);
+        if (user.isRoot()) {
+            throw DomainException.invalid("The root user cannot be deleted");
+        }
+        users.delete(user);
+    }
+
+    /** The user {@code id}, if the caller may manage them. */
+    private User managed(Caller caller, long id) {
+        User user = users.find(id).orElseThrow(() -> DomainException.notFound("User not found"));
+        if (!caller.role().canManage(user.role())) {
+            throw DomainException.forbidden("You may not manage this user");
+        }
+        return user;
+    }
+
+    private Account createUser(NewUser request) {
+        String username = ActorName.username(request.username());
+        String channelName = ActorName.channelName(request.channelName() == null ? username + "_channel" : request.channelName());
+        PasswordHasher.checkAcceptable(request.password());
+        if (users.usernameTaken(username) || actors.localNameTaken(username)) {
+            throw DomainException.conflict("A user or channel named " + username + " already exists");
+        }
+        if (request.email() != null && users.emailTaken(request.email())) {
+            throw DomainException.conflict("A user with this email already exists");
+        }
+        if (actors.localNameTaken(channelName) || channelName.equalsIgnoreCase(username)) {
+            throw DomainException.conflict("A user or channel named " + channelName + " already exists");
+        }
+        InstanceSettings defaults = instance.settings();
+        User user = new User(username, request.email(), request.password(), request.role(),
+                request.videoQuota() == null ? defaults.defaultVideoQuota() : request.videoQuota(),
+                request.videoQuotaDaily() == null ? defaults.defaultVideoQuotaDaily() : request.videoQuotaDaily());
+        String displayName = request.displayName() == null || request.displayName().isBlank() ? username : request.displayName();
+        Account account = new Account(Actor.local(ActorType.Person, username, settings.publicUrl()), user, displayName);
+        users.add(user, account);
+        String channelDisplayName = request.channelDisplayName() == null || request.channelDisplayName().isBlank()
+                ? "Main " + username + " channel" : request.channelDisplayName();
+        channels.add(VideoChannel.open(channelName, channelDisplayName, account, settings.publicUrl()));
+        return account;
+    }
+}

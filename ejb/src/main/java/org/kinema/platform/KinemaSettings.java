@@ -1,0 +1,52 @@
+package org.kinema.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The node's settings: {@code KINEMA_*} environment variables, or the matching system
+ * properties ({@code KINEMA_PUBLIC_URL} ↔ {@code kinema.public.url}), with defaults that work on
+ * a fresh machine.
+ */
+@ApplicationScoped
+public class KinemaSettings {
+
+    public String publicUrl() {
+        String url = value("KINEMA_PUBLIC_URL").orElse("http://localhost:" + httpPort());
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The host as PeerTube shows it: host name, and port when it is not the scheme's default. */
+    public String host() {
+        URI uri = URI.create(publicUrl());
+        return uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+    }
+
+    public int httpPort() {
+        return value("KINEMA_HTTP_PORT").map(Integer::parseInt).orElse(9000);
+    }
+
+    public Path mediaDir() {
+        return Path.of(value("KINEMA_MEDIA_DIR").orElse("media")).toAbsolutePath();
+    }
+
+    public Optional<String> adminPassword() {
+        return value("KINEMA_ADMIN_PASSWORD");
+    }
+
+    public String adminEmail() {
+        return value("KINEMA_ADMIN_EMAIL").orElse("admin@" + URI.create(publicUrl()).getHost());
+    }
+
+    public Optional<String> value(String name) {
+        String property = System.getProperty(name.toLowerCase().replace('_', '.'));
+        if (property != null && !property.isBlank()) {
+            return Optional.of(property.trim());
+        }
+        String env = System.getenv(name);
+        return env == null || env.isBlank() ? Optional.empty() : Optional.of(env.trim());
+    }
+}

@@ -1,0 +1,25 @@
+package org.kinema.api.account;
+
+import org.kinema.account.Account;
+import org.kinema.actor.Actor;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** PeerTube's {@code Account}. */
+public record AccountJson(long id, String url, String name, String host, List<Object> avatars,
+                          Boolean hostRedundancyAllowed, int followingCount, int followersCount,
+                          OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                          Long userId, String displayName, String description) {
+
+    public static AccountJson of(Account account, String localHost) {
+        Actor actor = account.actor();
+        return new AccountJson(account.id(), actor.url(), actor.preferredUsername(), hostOf(actor, localHost), List.of(),
+                null, actor.followingCount(), actor.followersCount(), account.createdAt(), account.updatedAt(),
+                account.user() == null ? null : account.user().id(), account.displayName(), account.description());
+    }
+
+    public static String hostOf(Actor actor, String localHost) {
+        return actor.isLocal() ? localHost : actor.host();
+    }
+}

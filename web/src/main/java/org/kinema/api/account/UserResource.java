@@ -1,0 +1,129 @@
+package org.kinema.api.account;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.kinema.account.Account;
+import org.kinema.account.Caller;
+import org.kinema.account.NewUser;
+import org.kinema.account.OwnChanges;
+import org.kinema.account.User;
+import org.kinema.account.UserChanges;
+import org.kinema.account.UserRole;
+import org.kinema.account.UserService;
+import org.kinema.api.channel.ChannelJson;
+import org.kinema.api.platform.CurrentUser;
+import org.kinema.api.platform.ListResponse;
+import org.kinema.api.platform.Paging;
+import org.kinema.channel.ChannelService;
+import org.kinema.platform.KinemaSettings;
+
+import java.util.Map;
+
+/** {@code /users/me}, {@code /users/register} and the administration of users. */
+@Path("users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    @Inject
+    private UserService users;
+
+    @Inject
+    private ChannelService channels;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    @Inject
+    private KinemaSettings settings;
+
+    @GET
+    @Path("me")
+    public UserJson me() {
+        return json(users.me(currentUser.require()));
+    }
+
+    @PUT
+    @Path("me")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changeMe(@NotNull @Valid UserRequests.UpdateMe body) {
+        users.changeOwn(currentUser.require(), new OwnChanges(body.displayName(), body.description(), body.p2pEnabled(),
+                body.autoPlayVideo(), body.nsfwPolicy(), body.currentPassword(), body.password(), body.email()));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("me/video-quota-used")
+    public Map<String, Long> quotaUsed() {
+        currentUser.require();
+        return Map.of("videoQuotaUsed", 0L, "videoQuotaUsedDaily", 0L);
+    }
+
+    @POST
+    @Path("register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(@NotNull @Valid UserRequests.RegisterUser body) {
+        UserRequests.ChannelBase channel = body.channel();
+        users.register(new NewUser(body.username(), body.email(), body.password(), UserRole.USER, null, null,
+                body.displayName(), channel == null ? null : channel.name(), channel == null ? null : channel.displayName()));
+        return Response.noContent().build();
+    }
+
+    @GET
+    public ListResponse<UserJson> list(@QueryParam("start") String start, @QueryParam("count") String count,
+                                       @QueryParam("sort") String sort, @QueryParam("search") String search,
+                                       @QueryParam("blocked") String blocked) {
+        Caller caller = currentUser.require();
+        return ListResponse.of(users.list(caller, search, Paging.bool("blocked", blocked), Paging.page(start, count, sort)),
+                this::json);
+    }
+
+    /** PeerTube answers {@code {"user": {"id": …, "account": {"id": …}}}}. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> add(@NotNull @Valid UserRequests.AddUser body) {
+        Account account = users.create(currentUser.require(), new NewUser(body.username(), body.email(), body.password(),
+                UserRole.of(body.role()), body.videoQuota(), body.videoQuotaDaily(), null, body.channelName(), null));
+        return Map.of("user", Map.of("id", account.user().id(), "account", Map.of("id", account.id())));
+    }
+
+    @GET
+    @Path("{id}")
+    public UserJson get(@PathParam("id") String id) {
+        return json(users.get(currentUser.require(), Paging.id(id)));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response change(@PathParam("id") String id, @NotNull @Valid UserRequests.UpdateUser body) {
+        users.change(currentUser.require(), Paging.id(id), new UserChanges(body.email(), body.emailVerified(),
+                body.videoQuota(), body.videoQuotaDaily(), body.role(), body.password()));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        users.delete(currentUser.require(), Paging.id(id));
+        return Response.noContent().build();
+    }
+
+    private UserJson json(User user) {
+        Account account = users.accountOf(user);
+        String host = settings.host();
+        return UserJson.of(user, account,
+                channels.ownedBy(account).stream().map(channel -> ChannelJson.of(channel, host)).toList(), host);
+    }
+}

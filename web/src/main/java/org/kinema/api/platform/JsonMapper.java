@@ -1,0 +1,55 @@
+package org.kinema.api.platform;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The one ObjectMapper of the API. Dates are written as PeerTube writes them
+ * ({@code 2024-05-01T09:30:00.000Z}); unknown fields in requests are ignored, as PeerTube does.
+ */
+@Provider
+public class JsonMapper implements ContextResolver<ObjectMapper> {
+
+    static final DateTimeFormatter PEERTUBE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+
+    private static final ObjectMapper MAPPER = create();
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    @Override
+    public ObjectMapper getContext(Class<?> type) {
+        return MAPPER;
+    }
+
+    private static ObjectMapper create() {
+        SimpleModule dates = new SimpleModule("peertube-dates");
+        dates.addSerializer(OffsetDateTime.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(OffsetDateTime value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+                generator.writeString(format(value));
+            }
+        });
+        return new ObjectMapper()
+                .registerModule(dates)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    static String format(OffsetDateTime value) {
+        return PEERTUBE_DATE.format(value.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+}

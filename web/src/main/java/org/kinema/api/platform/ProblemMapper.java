@@ -1,0 +1,120 @@
+package org.kinema.api.platform;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.kinema.platform.DomainException;
+
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every failure of the API becomes PeerTube's JSON error: the domain's refusals with their
+ * status and code, the client's malformed requests as 400, and only our own faults as 500,
+ * logged here and never shown with a stack trace.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Context
+    private UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        return problemFor(failure, path()).toResponse();
+    }
+
+    static Problem problemFor(Throwable failure, String path) {
+        DomainException refusal = find(failure, DomainException.class);
+        if (refusal != null) {
+            return Problem.of(status(refusal.kind()), refusal.getMessage(), refusal.code(), path);
+        }
+        if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            return Problem.of(web.getResponse().getStatus(), clientMessage(web.getResponse().getStatus(), path), null, path);
+        }
+        if (isMalformedBody(failure)) {
+            return Problem.of(400, "The request body is not valid JSON of the expected shape", null, path);
+        }
+        Integer clientError = resteasyClientError(failure);
+        if (clientError != null) {
+            return Problem.of(clientError, clientMessage(clientError, path), null, path);
+        }
+        SQLException sql = find(failure, SQLException.class);
+        if (sql != null && "23505".equals(sql.getSQLState())) {
+            return Problem.of(409, "This already exists", null, path);
+        }
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            return Problem.of(400, "A value in the request is not acceptable", null, path);
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure on " + path, failure);
+        return Problem.of(500, "Internal server error", null, path);
+    }
+
+    static int status(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+        };
+    }
+
+    private static String clientMessage(int status, String path) {
+        return switch (status) {
+            case 404 -> "Not found: " + path;
+            case 405 -> "Method not allowed on " + path;
+            case 406 -> "No acceptable representation of " + path;
+            case 415 -> "Unsupported content type for " + path;
+            default -> Problem.title(status);
+        };
+    }
+
+    private static boolean isMalformedBody(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** RESTEasy's own request failures (not WebApplicationExceptions) carry a status of their own. */
+    private static Integer resteasyClientError(Throwable failure) {
+        if (!failure.getClass().getName().startsWith("org.jboss.resteasy.")) {
+            return null;
+        }
+        try {
+            Object code = failure.getClass().getMethod("getErrorCode").invoke(failure);
+            if (code instanceof Integer status && status >= 400 && status < 500) {
+                return status;
+            }
+        } catch (ReflectiveOperationException ignored) {
+            // not a RESTEasy Failure
+        }
+        return null;
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+            if (cause instanceof SQLException sql && sql.getNextException() != null && type.isInstance(sql.getNextException())) {
+                return type.cast(sql.getNextException());
+            }
+        }
+        return null;
+    }
+
+    private String path() {
+        return uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
+    }
+}

@@ -1,0 +1,120 @@
+package org.kinema.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A running Kinema node: its database (embedded unless one is configured) and its WildFly.
+ * Closing it stops both, WildFly first.
+ */
+public final class KinemaNode implements AutoCloseable {
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(60);
+
+    private final NodeSettings settings;
+    private final EmbeddedDatabase database;
+    private final WildFlyServer server;
+
+    private KinemaNode(NodeSettings settings, EmbeddedDatabase database, WildFlyServer server) {
+        this.settings = settings;
+        this.database = database;
+        this.server = server;
+    }
+
+    /** Starts the node and returns once the EAR is deployed. */
+    public static KinemaNode start(NodeSettings settings) throws IOException, SQLException, InterruptedException {
+        Files.createDirectories(settings.instanceDir());
+        Map<String, String> environment = new LinkedHashMap<>(settings.kinemaSettings());
+        environment.putIfAbsent("KINEMA_HTTP_PORT", String.valueOf(settings.httpPort()));
+        environment.putIfAbsent("KINEMA_PUBLIC_URL", settings.publicUrl());
+        environment.putIfAbsent("KINEMA_MEDIA_DIR", settings.instanceDir().resolve("media").toString());
+
+        EmbeddedDatabase database = null;
+        if (settings.needsEmbeddedDatabase()) {
+            database = EmbeddedDatabase.start(settings.instanceDir().resolve("postgresql"));
+            environment.put("KINEMA_DB_URL", database.jdbcUrl());
+            environment.put("KINEMA_DB_USER", EmbeddedDatabase.USER);
+            environment.put("KINEMA_DB_PASSWORD", EmbeddedDatabase.PASSWORD);
+        }
+        WildFlyServer server = null;
+        try {
+            server = WildFlyServer.start(settings, environment);
+            server.awaitDeployment();
+            awaitHealthy(settings.httpPort(), server);
+            return new KinemaNode(settings, database, server);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
+            if (database != null) {
+                database.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Deployed is not enough: the node serves once its health check (database included) says so. */
+    private static void awaitHealthy(int port, WildFlyServer server) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
+                .timeout(Duration.ofSeconds(10)).build();
+        Instant deadline = Instant.now().plus(HEALTH_TIMEOUT);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline) && server.isAlive()) {
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException("Kinema did not become healthy on port " + port + " (last answer: " + last
+                + "); see " + server.logFile());
+    }
+
+    public NodeSettings settings() {
+        return settings;
+    }
+
+    /** The node's base URL, e.g. {@code http://localhost:9000}. */
+    public String baseUrl() {
+        return "http://localhost:" + settings.httpPort();
+    }
+
+    public java.nio.file.Path serverLog() {
+        return server.logFile();
+    }
+
+    public boolean isAlive() {
+        return server.isAlive();
+    }
+
+    /** Blocks until WildFly exits. */
+    public int awaitExit() throws InterruptedException {
+        return server.waitFor();
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        try {
+            server.close();
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+}

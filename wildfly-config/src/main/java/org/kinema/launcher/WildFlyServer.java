@@ -1,0 +1,165 @@
+package org.kinema.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One WildFly process started from the provisioned installation with a server base folder of
+ * its own (configuration, deployments, data, logs), so that several nodes can share one
+ * installation. The EAR is deployed by the deployment scanner at boot.
+ */
+final class WildFlyServer implements AutoCloseable {
+
+    static final String SERVER_CONFIG = "standalone-ha.xml";
+    private static final String DEPLOYMENT = "kinema.ear";
+    private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final Path baseDir;
+
+    private WildFlyServer(Process process, Path baseDir) {
+        this.process = process;
+        this.baseDir = baseDir;
+    }
+
+    static WildFlyServer start(NodeSettings node, Map<String, String> environment) throws IOException {
+        Path baseDir = node.instanceDir().resolve("server");
+        prepareBaseDir(node.wildflyHome(), baseDir);
+        Path deployments = baseDir.resolve("deployments");
+        clearDeploymentMarkers(deployments);
+        Files.copy(node.ear(), deployments.resolve(DEPLOYMENT), StandardCopyOption.REPLACE_EXISTING);
+
+        List<String> command = new ArrayList<>(List.of(
+                node.wildflyHome().resolve("bin/standalone.sh").toString(),
+                "-c", SERVER_CONFIG,
+                "-Djboss.server.base.dir=" + baseDir,
+                "-Djboss.node.name=" + node.nodeName(),
+                "-Djboss.tx.node.id=" + node.nodeName(),
+                "-Djboss.socket.binding.port-offset=" + portOffset(node.httpPort())));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(node.instanceDir().toFile());
+        builder.environment().putAll(environment);
+        // standalone.sh forwards SIGTERM to the JVM only when it runs it in the background
+        builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
+        builder.redirectErrorStream(true);
+        if (node.consoleToFile()) {
+            builder.redirectOutput(node.instanceDir().resolve("console.log").toFile());
+        } else {
+            builder.inheritIO();
+        }
+        return new WildFlyServer(builder.start(), baseDir);
+    }
+
+    /**
+     * Management and other ports move with the HTTP port, so that nodes side by side do not
+     * collide; the HTTP port itself is fixed by KINEMA_HTTP_PORT.
+     */
+    static int portOffset(int httpPort) {
+        return Math.floorMod(httpPort - NodeSettings.DEFAULT_HTTP_PORT, 20_000);
+    }
+
+    /** Waits for the deployment scanner's verdict on the EAR. */
+    void awaitDeployment() throws IOException, InterruptedException {
+        Path deployments = baseDir.resolve("deployments");
+        Instant deadline = Instant.now().plus(BOOT_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(deployments.resolve(DEPLOYMENT + ".deployed"))) {
+                return;
+            }
+            if (Files.exists(deployments.resolve(DEPLOYMENT + ".failed"))) {
+                throw new IOException("Kinema failed to deploy: "
+                        + Files.readString(deployments.resolve(DEPLOYMENT + ".failed")));
+            }
+            if (!process.isAlive()) {
+                throw new IOException("WildFly exited with status " + process.exitValue() + " before Kinema was deployed");
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException("Kinema was not deployed within " + BOOT_TIMEOUT.toSeconds() + " s");
+    }
+
+    Path logFile() {
+        return baseDir.resolve("log/server.log");
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** Stops WildFly gracefully (SIGTERM), then forcibly if it does not stop in time. */
+    @Override
+    public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** A fresh configuration from the installation at every start; data and logs are kept. */
+    private static void prepareBaseDir(Path wildflyHome, Path baseDir) throws IOException {
+        Path template = wildflyHome.resolve("standalone");
+        Path configuration = baseDir.resolve("configuration");
+        deleteRecursively(configuration);
+        copyRecursively(template.resolve("configuration"), configuration);
+        Files.createDirectories(baseDir.resolve("deployments"));
+        Files.createDirectories(baseDir.resolve("data"));
+        Files.createDirectories(baseDir.resolve("log"));
+    }
+
+    private static void clearDeploymentMarkers(Path deployments) throws IOException {
+        try (Stream<Path> files = Files.list(deployments)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().startsWith(DEPLOYMENT + ".")) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    static void copyRecursively(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            paths.forEach(source -> {
+                Path target = to.resolve(from.relativize(source).toString());
+                try {
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted((a, b) -> b.compareTo(a))::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+}
