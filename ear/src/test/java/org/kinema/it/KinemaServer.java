@@ -1,0 +1,77 @@
+package org.kinema.it;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.kinema.launcher.KinemaNode;
+import org.kinema.launcher.NodeSettings;
+
+import java.nio.file.Path;
+
+/**
+ * One Kinema node (embedded PostgreSQL + the provisioned WildFly with the freshly built EAR)
+ * for the whole integration-test run: started by the first test class that needs it, stopped
+ * when the run ends.
+ */
+public final class KinemaServer implements BeforeAllCallback {
+
+    public static final String ROOT_PASSWORD = "it-root-password";
+    private static final int PORT = Integer.getInteger("kinema.it.port", 19100);
+
+    private static volatile Api api;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent("kinema-node-a", key -> start(), RunningNode.class);
+    }
+
+    /** The API of the shared node; only valid inside a test class extended with this. */
+    public static Api api() {
+        if (api == null) {
+            throw new IllegalStateException("Annotate the test class with @ExtendWith(KinemaServer.class)");
+        }
+        return api;
+    }
+
+    private static RunningNode start() {
+        Path itDir = Path.of(System.getProperty("kinema.it.dir", "target/it"));
+        NodeSettings settings = NodeSettings.builder()
+                .wildflyHome(Path.of(required("kinema.wildfly.home")))
+                .ear(Path.of(required("kinema.ear")))
+                .instanceDir(itDir.resolve("node-a"))
+                .nodeName("it-node-a")
+                .consoleToFile(true)
+                .setting("KINEMA_HTTP_PORT", String.valueOf(PORT))
+                .setting("KINEMA_PUBLIC_URL", "http://localhost:" + PORT)
+                .setting("KINEMA_ADMIN_PASSWORD", ROOT_PASSWORD)
+                .setting("KINEMA_ADMIN_EMAIL", "root@kinema.test")
+                .build();
+        try {
+            Fresh.delete(settings.instanceDir());
+            long started = System.nanoTime();
+            KinemaNode node = KinemaNode.start(settings);
+            System.out.printf("Kinema node for the integration tests up in %.1f s at %s%n",
+                    (System.nanoTime() - started) / 1e9, node.baseUrl());
+            api = new Api(node.baseUrl());
+            return new RunningNode(node);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start Kinema for the integration tests", e);
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("System property " + property + " is not set (run through Maven failsafe)");
+        }
+        return value;
+    }
+
+    /** Stops the node when JUnit closes the root store at the end of the run. */
+    private record RunningNode(KinemaNode node) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            node.close();
+        }
+    }
+}
