@@ -34,6 +34,9 @@ public class UserService {
     @Inject
     private KinemaSettings settings;
 
+    @Inject
+    private org.kinema.video.VideoRepository videos;
+
     /** An administrator or moderator creates a user. */
     public Account create(Caller caller, NewUser request) {
         if (!caller.role().canManage(request.role())) {
@@ -64,6 +67,11 @@ public class UserService {
 
     public User me(Caller caller) {
         return users.find(caller.userId()).orElseThrow(() -> DomainException.unauthenticated("User no longer exists", "invalid_token"));
+    }
+
+    /** Bytes of originals the caller uploaded, in all or in the last 24 hours. */
+    public long quotaUsed(Caller caller, boolean daily) {
+        return videos.uploadedBytes(caller.userId(), daily ? java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(1) : null);
     }
 
     public Account accountOf(User user) {

@@ -9,7 +9,7 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public class DomainException extends RuntimeException {
 
-    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE }
+    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, UNPROCESSABLE }
 
     private final Kind kind;
     private final String code;

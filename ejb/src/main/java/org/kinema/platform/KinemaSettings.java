@@ -33,6 +33,32 @@ public class KinemaSettings {
         return Path.of(value("KINEMA_MEDIA_DIR").orElse("media")).toAbsolutePath();
     }
 
+    /** ffmpeg to run: KINEMA_FFMPEG, or the one on the PATH. */
+    public String ffmpeg() {
+        return value("KINEMA_FFMPEG").orElse("ffmpeg");
+    }
+
+    public String ffprobe() {
+        return value("KINEMA_FFPROBE").orElse("ffprobe");
+    }
+
+    /** How many transcoding jobs this node runs at once (each uses every core it can). */
+    public int transcodingJobs() {
+        return value("KINEMA_TRANSCODING_JOBS").map(Integer::parseInt).orElse(1);
+    }
+
+    /** The instance's WebTorrent tracker, for torrents and magnet links. */
+    public java.util.List<String> trackerUrls() {
+        String url = publicUrl();
+        String ws = url.startsWith("https://") ? "wss://" + url.substring(8) : "ws://" + url.substring(url.indexOf("://") + 3);
+        return java.util.List.of(ws + "/tracker/socket", url + "/tracker/announce");
+    }
+
+    /** This node's name in a cluster (WildFly's jboss.node.name). */
+    public String nodeName() {
+        return System.getProperty("jboss.node.name", "kinema");
+    }
+
     public Optional<String> adminPassword() {
         return value("KINEMA_ADMIN_PASSWORD");
     }

@@ -49,6 +49,11 @@ public final class NodeSettings {
         return ear;
     }
 
+    /** The ffmpeg provisioned by the build, beside WildFly, used unless KINEMA_FFMPEG names another. */
+    public Path ffmpegDir() {
+        return wildflyHome.getParent().resolve("ffmpeg");
+    }
+
     public Path instanceDir() {
         return instanceDir;
     }

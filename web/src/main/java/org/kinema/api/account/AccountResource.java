@@ -12,7 +12,11 @@ import org.kinema.api.channel.ChannelJson;
 import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
 import org.kinema.channel.ChannelService;
+import org.kinema.api.video.VideoViews;
 import org.kinema.platform.KinemaSettings;
+import org.kinema.video.VideoService;
+
+import java.util.Map;
 
 /** {@code /accounts/{name}} and its channels. */
 @Path("accounts/{name}")
@@ -28,9 +32,22 @@ public class AccountResource {
     @Inject
     private KinemaSettings settings;
 
+    @Inject
+    private VideoService videos;
+
+    @Inject
+    private VideoViews videoViews;
+
     @GET
     public AccountJson get(@PathParam("name") String name) {
         return AccountJson.of(accounts.get(name), settings.host());
+    }
+
+    @GET
+    @Path("videos")
+    public ListResponse<Map<String, Object>> videos(@PathParam("name") String name, @QueryParam("start") String start,
+                                                    @QueryParam("count") String count, @QueryParam("sort") String sort) {
+        return videoViews.page(videos.listOfAccount(name, Paging.page(start, count, sort)));
     }
 
     @GET

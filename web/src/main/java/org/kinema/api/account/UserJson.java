@@ -30,11 +30,13 @@ public record UserJson(long id, String username, String email, boolean emailVeri
             "autoInstanceFollowing", "abuseStateChange", "abuseNewMessage", "newPeerTubeVersion", "newPluginVersion",
             "myVideoStudioEditionFinished", "myVideoTranscriptionGenerated");
 
-    public static UserJson of(User user, Account account, List<ChannelJson> channels, String localHost) {
+    public static UserJson of(User user, Account account, List<ChannelJson> channels, long quotaUsed, long quotaUsedDaily,
+                              String localHost) {
         Map<String, Integer> notifications = new java.util.LinkedHashMap<>();
         NOTIFICATION_KINDS.forEach(kind -> notifications.put(kind, 1));
         return new UserJson(user.id(), user.username(), user.email(), user.emailVerified(), null, false,
-                new Role(user.role().id(), user.role().label()), 0, user.videoQuota(), user.videoQuotaDaily(), 0, 0,
+                new Role(user.role().id(), user.role().label()), 0, user.videoQuota(), user.videoQuotaDaily(), quotaUsed,
+                quotaUsedDaily,
                 user.blocked(), user.blockedReason(), user.nsfwPolicy(), user.p2pEnabled(), user.autoPlayVideo(), true, true,
                 true, null, "instance-default", null, true, true, true, false, user.lastLoginDate(), user.createdAt(),
                 AccountJson.of(account, localHost), channels, notifications, List.of());

@@ -27,7 +27,9 @@ import org.kinema.api.platform.CurrentUser;
 import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
 import org.kinema.channel.ChannelService;
+import org.kinema.api.video.VideoViews;
 import org.kinema.platform.KinemaSettings;
+import org.kinema.video.VideoService;
 
 import java.util.Map;
 
@@ -48,6 +50,12 @@ public class UserResource {
     @Inject
     private KinemaSettings settings;
 
+    @Inject
+    private VideoService videos;
+
+    @Inject
+    private VideoViews videoViews;
+
     @GET
     @Path("me")
     public UserJson me() {
@@ -66,8 +74,15 @@ public class UserResource {
     @GET
     @Path("me/video-quota-used")
     public Map<String, Long> quotaUsed() {
-        currentUser.require();
-        return Map.of("videoQuotaUsed", 0L, "videoQuotaUsedDaily", 0L);
+        Caller caller = currentUser.require();
+        return Map.of("videoQuotaUsed", users.quotaUsed(caller, false), "videoQuotaUsedDaily", users.quotaUsed(caller, true));
+    }
+
+    @GET
+    @Path("me/videos")
+    public ListResponse<Map<String, Object>> myVideos(@QueryParam("start") String start, @QueryParam("count") String count,
+                                                      @QueryParam("sort") String sort) {
+        return videoViews.page(videos.listMine(currentUser.require(), Paging.page(start, count, sort == null ? "-createdAt" : sort)));
     }
 
     @POST
@@ -123,7 +138,9 @@ public class UserResource {
     private UserJson json(User user) {
         Account account = users.accountOf(user);
         String host = settings.host();
+        Caller owner = new Caller(user.id(), user.username(), user.role());
         return UserJson.of(user, account,
-                channels.ownedBy(account).stream().map(channel -> ChannelJson.of(channel, host)).toList(), host);
+                channels.ownedBy(account).stream().map(channel -> ChannelJson.of(channel, host)).toList(),
+                users.quotaUsed(owner, false), users.quotaUsed(owner, true), host);
     }
 }

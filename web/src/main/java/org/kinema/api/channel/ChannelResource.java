@@ -21,7 +21,9 @@ import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
 import org.kinema.channel.ChannelService;
 import org.kinema.channel.VideoChannel;
+import org.kinema.api.video.VideoViews;
 import org.kinema.platform.KinemaSettings;
+import org.kinema.video.VideoService;
 
 import java.util.Map;
 
@@ -38,6 +40,12 @@ public class ChannelResource {
 
     @Inject
     private KinemaSettings settings;
+
+    @Inject
+    private VideoService videos;
+
+    @Inject
+    private VideoViews videoViews;
 
     public record ChannelCreate(@NotNull @Size(min = 1, max = 50) @Pattern(regexp = "^[a-zA-Z0-9\\-_.:]+$") String name,
                                 @NotNull @Size(min = 1, max = 120) String displayName,
@@ -71,6 +79,13 @@ public class ChannelResource {
     @Path("{handle}")
     public ChannelJson get(@PathParam("handle") String handle) {
         return ChannelJson.of(channels.get(handle), settings.host());
+    }
+
+    @GET
+    @Path("{handle}/videos")
+    public ListResponse<Map<String, Object>> videos(@PathParam("handle") String handle, @QueryParam("start") String start,
+                                                    @QueryParam("count") String count, @QueryParam("sort") String sort) {
+        return videoViews.page(videos.listOfChannel(handle, Paging.page(start, count, sort)));
     }
 
     @PUT

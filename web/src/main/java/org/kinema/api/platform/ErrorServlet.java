@@ -33,9 +33,6 @@ public class ErrorServlet extends HttpServlet {
             case 405 -> "Method not allowed on " + path;
             default -> status >= 500 ? "Internal server error" : Problem.title(status);
         };
-        Problem problem = Problem.of(status, detail, null, path);
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE.toString());
-        JsonMapper.mapper().writeValue(response.getOutputStream(), problem);
+        Problem.of(status, detail, null, path).writeTo(response, true);
     }
 }

@@ -32,6 +32,17 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem("about:blank", title(400), 400, detail, detail, null, instance, params);
     }
 
+    /** Writes this error as the answer of a servlet outside the JAX-RS runtime. */
+    public void writeTo(jakarta.servlet.http.HttpServletResponse response, boolean withBody) throws java.io.IOException {
+        response.reset();
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE.toString());
+        if (withBody) {
+            JsonMapper.mapper().writeValue(response.getOutputStream(), this);
+        }
+    }
+
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }

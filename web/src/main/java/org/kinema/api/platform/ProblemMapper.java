@@ -30,7 +30,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return problemFor(failure, path()).toResponse();
     }
 
-    static Problem problemFor(Throwable failure, String path) {
+    public static Problem problemFor(Throwable failure, String path) {
         DomainException refusal = find(failure, DomainException.class);
         if (refusal != null) {
             return Problem.of(status(refusal.kind()), refusal.getMessage(), refusal.code(), path);
@@ -64,6 +64,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
+            case UNPROCESSABLE -> 422;
         };
     }
 

@@ -1,0 +1,85 @@
+package org.kinema.transcoding;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import org.kinema.platform.KinemaSettings;
+import org.kinema.video.VideoEvents;
+
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts transcoding jobs on this node while it has room: right after an upload, and every few
+ * seconds for work left by other nodes or by this node before a restart.
+ */
+@Startup
+@Singleton
+@DependsOn("DatabaseMigration")
+public class TranscodeScheduler {
+
+    public static final String JOB = "transcode-video";
+    public static final String VIDEO_ID = "videoId";
+    private static final Logger LOG = Logger.getLogger(TranscodeScheduler.class.getName());
+
+    @Inject
+    private TranscodingService transcoding;
+
+    @Inject
+    private KinemaSettings settings;
+
+    private int running;
+
+    /** A restarted node's leases are its own unfinished jobs: free them to be started again. */
+    @PostConstruct
+    void takeUpUnfinishedWork() {
+        int released = transcoding.releaseLeasesOf(settings.nodeName());
+        if (released > 0) {
+            LOG.info(() -> released + " transcoding job(s) interrupted by the last stop will run again");
+        }
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void tick() {
+        startWhatFits();
+    }
+
+    public void onUpload(@Observes(during = TransactionPhase.AFTER_SUCCESS) VideoEvents.Uploaded uploaded) {
+        startWhatFits();
+    }
+
+    /** Called by the job when it ends, however it ends. */
+    public void finished(long videoId) {
+        running = Math.max(0, running - 1);
+        startWhatFits();
+    }
+
+    private void startWhatFits() {
+        while (running < settings.transcodingJobs()) {
+            Optional<Long> next = transcoding.claimNext(settings.nodeName());
+            if (next.isEmpty()) {
+                return;
+            }
+            running++;
+            try {
+                Properties parameters = new Properties();
+                parameters.setProperty(VIDEO_ID, String.valueOf(next.get()));
+                JobOperator operator = BatchRuntime.getJobOperator();
+                operator.start(JOB, parameters);
+            } catch (RuntimeException e) {
+                running--;
+                LOG.log(Level.SEVERE, "Could not start transcoding of video " + next.get(), e);
+                transcoding.fail(next.get(), "Could not start the transcoding job: " + e.getMessage());
+            }
+        }
+    }
+}

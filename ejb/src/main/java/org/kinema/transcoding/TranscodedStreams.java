@@ -1,0 +1,13 @@
+package org.kinema.transcoding;
+
+import org.kinema.video.FileKind;
+import org.kinema.video.VideoFile;
+
+import java.util.List;
+
+/** What a finished transcoding produced: the streams' prefix and the new files with their torrents. */
+public record TranscodedStreams(String hlsPrefix, int duration, Float aspectRatio, List<NewFile> files) {
+
+    public record NewFile(FileKind kind, String filename, VideoFile.Facts facts, String torrentFilename, String infoHash) {
+    }
+}

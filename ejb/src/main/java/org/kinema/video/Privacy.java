@@ -1,0 +1,44 @@
+package org.kinema.video;
+
+import org.kinema.platform.DomainException;
+
+/**
+ * Who may see a video: public (listed), unlisted (only by its link), private (its owner),
+ * internal (anyone logged in on this instance). PeerTube's numbers.
+ */
+public enum Privacy {
+    PUBLIC(1, "Public"),
+    UNLISTED(2, "Unlisted"),
+    PRIVATE(3, "Private"),
+    INTERNAL(4, "Internal");
+
+    private final int id;
+    private final String label;
+
+    Privacy(int id, String label) {
+        this.id = id;
+        this.label = label;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Privacy of(int id) {
+        for (Privacy privacy : values()) {
+            if (privacy.id == id) {
+                return privacy;
+            }
+        }
+        throw DomainException.invalid("Unsupported privacy: " + id + " (1 public, 2 unlisted, 3 private, 4 internal)");
+    }
+
+    /** Whether anyone with the link, logged in or not, may watch. */
+    public boolean isOpenToAnyone() {
+        return this == PUBLIC || this == UNLISTED;
+    }
+}

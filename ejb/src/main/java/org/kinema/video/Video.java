@@ -1,0 +1,434 @@
+package org.kinema.video;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import org.kinema.channel.VideoChannel;
+import org.kinema.platform.DomainException;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A video of a channel: what it is called and who may see it, and where it stands in its life:
+ * uploaded and waiting for transcoding, published, or failed with a reason (its original kept).
+ */
+@Entity
+@Table(name = "video")
+public class Video {
+
+    public static final int NAME_MIN = 3;
+    public static final int NAME_MAX = 120;
+    public static final int DESCRIPTION_MAX = 10_000;
+    public static final int MAX_TAGS = 5;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private UUID uuid;
+
+    @Column(name = "short_uuid", nullable = false)
+    private String shortUuid;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "channel_id", nullable = false)
+    private VideoChannel channel;
+
+    @Column(nullable = false)
+    private String name;
+
+    private String description;
+    private String support;
+
+    @Column(nullable = false)
+    private int privacy;
+
+    private Integer category;
+    private Integer licence;
+    private String language;
+
+    @Column(nullable = false)
+    private boolean nsfw;
+
+    @Column(name = "comments_enabled", nullable = false)
+    private boolean commentsEnabled;
+
+    @Column(name = "download_enabled", nullable = false)
+    private boolean downloadEnabled;
+
+    @Column(name = "wait_transcoding", nullable = false)
+    private boolean waitTranscoding;
+
+    @Column(nullable = false)
+    private int state;
+
+    @Column(name = "failure_reason")
+    private String failureReason;
+
+    @Column(name = "transcoding_progress", nullable = false)
+    private int transcodingProgress;
+
+    @Column(name = "lease_owner")
+    private String leaseOwner;
+
+    @Column(name = "lease_until")
+    private OffsetDateTime leaseUntil;
+
+    @Column(name = "hls_prefix")
+    private String hlsPrefix;
+
+    @Column(nullable = false)
+    private int duration;
+
+    @Column(name = "aspect_ratio")
+    private Float aspectRatio;
+
+    @Column(name = "original_filename")
+    private String originalFilename;
+
+    @Column(name = "original_size", nullable = false)
+    private long originalSize;
+
+    @Column(name = "has_custom_thumbnail", nullable = false)
+    private boolean customThumbnail;
+
+    @Column(name = "has_custom_preview", nullable = false)
+    private boolean customPreview;
+
+    @Column(nullable = false)
+    private long views;
+
+    @Column(nullable = false)
+    private long likes;
+
+    @Column(nullable = false)
+    private long dislikes;
+
+    @Column(name = "published_at")
+    private OffsetDateTime publishedAt;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "video_tag", joinColumns = @JoinColumn(name = "video_id"))
+    @Column(name = "tag")
+    @OrderBy
+    private List<String> tags = new ArrayList<>();
+
+    protected Video() {
+    }
+
+    /** A video just uploaded into a channel; it waits for transcoding. */
+    public static Video uploaded(VideoChannel channel, VideoDraft draft, String originalFilename, long originalSize,
+                                 int duration) {
+        Video video = new Video();
+        video.uuid = UUID.randomUUID();
+        video.shortUuid = ShortUuid.of(video.uuid);
+        video.channel = channel;
+        video.state = VideoState.TO_TRANSCODE.id();
+        video.originalFilename = originalFilename;
+        video.originalSize = originalSize;
+        video.duration = duration;
+        video.createdAt = now();
+        video.privacy = Privacy.PUBLIC.id();
+        video.commentsEnabled = true;
+        video.downloadEnabled = true;
+        video.waitTranscoding = true;
+        video.describe(draft);
+        if (video.name == null) {
+            throw DomainException.invalid("A video needs a name");
+        }
+        return video;
+    }
+
+    /** Applies what the uploader says; null fields are left as they are. */
+    public void describe(VideoDraft draft) {
+        if (draft.name() != null) {
+            if (draft.name().length() < NAME_MIN || draft.name().length() > NAME_MAX) {
+                throw DomainException.invalid("Video name must be " + NAME_MIN + " to " + NAME_MAX + " characters");
+            }
+            name = draft.name();
+        }
+        if (draft.privacy() != null) {
+            privacy = Privacy.of(draft.privacy()).id();
+        }
+        if (draft.category() != null) {
+            category = VideoConstants.checkedCategory(draft.category());
+        }
+        if (draft.licence() != null) {
+            licence = VideoConstants.checkedLicence(draft.licence());
+        }
+        if (draft.language() != null) {
+            language = VideoConstants.checkedLanguage(draft.language());
+        }
+        if (draft.description() != null) {
+            if (draft.description().length() > DESCRIPTION_MAX) {
+                throw DomainException.invalid("Description must be at most " + DESCRIPTION_MAX + " characters");
+            }
+            description = draft.description();
+        }
+        if (draft.support() != null) {
+            if (draft.support().length() > 1000) {
+                throw DomainException.invalid("Support text must be at most 1000 characters");
+            }
+            support = draft.support();
+        }
+        if (!draft.tags().isEmpty()) {
+            setTags(draft.tags());
+        }
+        if (draft.nsfw() != null) {
+            nsfw = draft.nsfw();
+        }
+        if (draft.commentsEnabled() != null) {
+            commentsEnabled = draft.commentsEnabled();
+        }
+        if (draft.downloadEnabled() != null) {
+            downloadEnabled = draft.downloadEnabled();
+        }
+        if (draft.waitTranscoding() != null) {
+            waitTranscoding = draft.waitTranscoding();
+        }
+        updatedAt = now();
+    }
+
+    private void setTags(List<String> newTags) {
+        LinkedHashSet<String> unique = new LinkedHashSet<>(newTags);
+        if (unique.size() > MAX_TAGS) {
+            throw DomainException.invalid("A video has at most " + MAX_TAGS + " tags");
+        }
+        for (String tag : unique) {
+            if (tag.length() < 2 || tag.length() > 30) {
+                throw DomainException.invalid("A tag is 2 to 30 characters long");
+            }
+        }
+        tags.clear();
+        tags.addAll(unique);
+    }
+
+    /** A node takes the transcoding of this video for a while; it renews the lease as it works. */
+    public void leaseTranscoding(String owner, OffsetDateTime until) {
+        requireState(VideoState.TO_TRANSCODE, "lease its transcoding");
+        leaseOwner = owner;
+        leaseUntil = until;
+        transcodingProgress = 0;
+    }
+
+    public void reportProgress(int percent, OffsetDateTime leaseRenewedUntil) {
+        requireState(VideoState.TO_TRANSCODE, "report transcoding progress");
+        transcodingProgress = Math.max(0, Math.min(99, percent));
+        leaseUntil = leaseRenewedUntil;
+    }
+
+    /** Transcoding finished: the video's streams are those under the given prefix. */
+    public void publish(String newHlsPrefix, int newDuration, Float newAspectRatio) {
+        requireState(VideoState.TO_TRANSCODE, "publish it");
+        hlsPrefix = newHlsPrefix;
+        duration = newDuration;
+        aspectRatio = newAspectRatio;
+        state = VideoState.PUBLISHED.id();
+        transcodingProgress = 100;
+        failureReason = null;
+        releaseLease();
+        if (publishedAt == null) {
+            publishedAt = now();
+        }
+        updatedAt = now();
+    }
+
+    /** Transcoding failed: the video stays unpublished with the reason; its original is kept. */
+    public void failTranscoding(String reason) {
+        requireState(VideoState.TO_TRANSCODE, "fail its transcoding");
+        state = VideoState.TRANSCODING_FAILED.id();
+        failureReason = reason == null || reason.isBlank() ? "Transcoding failed" : truncate(reason, 2000);
+        releaseLease();
+        updatedAt = now();
+    }
+
+    /** An administrator asks for transcoding again (after a failure, or to redo the streams). */
+    public void retryTranscoding() {
+        state = VideoState.TO_TRANSCODE.id();
+        failureReason = null;
+        transcodingProgress = 0;
+        releaseLease();
+        updatedAt = now();
+    }
+
+    public void useCustomImages(boolean thumbnail, boolean preview) {
+        customThumbnail |= thumbnail;
+        customPreview |= preview;
+    }
+
+    public void recordView() {
+        views++;
+    }
+
+    private void releaseLease() {
+        leaseOwner = null;
+        leaseUntil = null;
+    }
+
+    private void requireState(VideoState expected, String action) {
+        if (state != expected.id()) {
+            throw DomainException.conflict("Cannot " + action + ": the video is " + state().label().toLowerCase());
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public UUID uuid() {
+        return uuid;
+    }
+
+    public String shortUuid() {
+        return shortUuid;
+    }
+
+    public VideoChannel channel() {
+        return channel;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String support() {
+        return support;
+    }
+
+    public Privacy privacy() {
+        return Privacy.of(privacy);
+    }
+
+    public Integer category() {
+        return category;
+    }
+
+    public Integer licence() {
+        return licence;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public boolean nsfw() {
+        return nsfw;
+    }
+
+    public boolean commentsEnabled() {
+        return commentsEnabled;
+    }
+
+    public boolean downloadEnabled() {
+        return downloadEnabled;
+    }
+
+    public boolean waitTranscoding() {
+        return waitTranscoding;
+    }
+
+    public VideoState state() {
+        return VideoState.of(state);
+    }
+
+    public String failureReason() {
+        return failureReason;
+    }
+
+    public int transcodingProgress() {
+        return transcodingProgress;
+    }
+
+    public String hlsPrefix() {
+        return hlsPrefix;
+    }
+
+    public int duration() {
+        return duration;
+    }
+
+    public Float aspectRatio() {
+        return aspectRatio;
+    }
+
+    public String originalFilename() {
+        return originalFilename;
+    }
+
+    public long originalSize() {
+        return originalSize;
+    }
+
+    public boolean customThumbnail() {
+        return customThumbnail;
+    }
+
+    public boolean customPreview() {
+        return customPreview;
+    }
+
+    public long views() {
+        return views;
+    }
+
+    public long likes() {
+        return likes;
+    }
+
+    public long dislikes() {
+        return dislikes;
+    }
+
+    public OffsetDateTime publishedAt() {
+        return publishedAt;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
+    }
+
+    public List<String> tags() {
+        return List.copyOf(tags);
+    }
+
+    public boolean isPublished() {
+        return state == VideoState.PUBLISHED.id();
+    }
+}

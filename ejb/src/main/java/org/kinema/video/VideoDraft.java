@@ -1,0 +1,16 @@
+package org.kinema.video;
+
+import java.util.List;
+
+/**
+ * What an uploader says about a new video, as PeerTube's upload takes it. Null fields take
+ * PeerTube's defaults (public, comments and downloads enabled, wait for transcoding).
+ */
+public record VideoDraft(Long channelId, String name, Integer privacy, Integer category, Integer licence,
+                         String language, String description, String support, List<String> tags, Boolean nsfw,
+                         Boolean commentsEnabled, Boolean downloadEnabled, Boolean waitTranscoding) {
+
+    public VideoDraft {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+}

@@ -1,0 +1,188 @@
+package org.kinema.video;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import org.kinema.platform.Page;
+import org.kinema.platform.PageResult;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Videos and their files: lookups, lists with PeerTube's filters, quotas and the transcoding queue. */
+@ApplicationScoped
+public class VideoRepository {
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "name", "v.name",
+            "duration", "v.duration",
+            "createdAt", "v.createdAt",
+            "publishedAt", "v.publishedAt",
+            "views", "v.views",
+            "likes", "v.likes",
+            "trending", "v.views",
+            "hot", "v.views",
+            "best", "v.likes");
+
+    @PersistenceContext(unitName = "kinema")
+    private EntityManager em;
+
+    public void add(Video video) {
+        em.persist(video);
+        em.flush();
+    }
+
+    public void add(VideoFile file) {
+        em.persist(file);
+    }
+
+    public Optional<Video> find(long id) {
+        return Optional.ofNullable(em.find(Video.class, id));
+    }
+
+    public Optional<Video> findByUuid(UUID uuid) {
+        return em.createQuery("SELECT v FROM Video v WHERE v.uuid = :uuid", Video.class)
+                .setParameter("uuid", uuid).getResultStream().findFirst();
+    }
+
+    /** By id, UUID or short UUID, as PeerTube's API accepts. */
+    public Optional<Video> findByAnyId(String idOrUuid) {
+        if (idOrUuid.matches("\\d{1,18}")) {
+            return find(Long.parseLong(idOrUuid));
+        }
+        if (idOrUuid.length() == 36) {
+            try {
+                return findByUuid(UUID.fromString(idOrUuid));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        UUID uuid = ShortUuid.toUuid(idOrUuid);
+        return uuid == null ? Optional.empty() : findByUuid(uuid);
+    }
+
+    public List<VideoFile> files(Video video) {
+        return em.createQuery("SELECT f FROM VideoFile f WHERE f.video = :video ORDER BY f.resolution DESC, f.id", VideoFile.class)
+                .setParameter("video", video).getResultList();
+    }
+
+    /** The files of many videos at once, for lists. */
+    public List<VideoFile> files(List<Video> videos) {
+        if (videos.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT f FROM VideoFile f WHERE f.video IN :videos ORDER BY f.resolution DESC, f.id", VideoFile.class)
+                .setParameter("videos", videos).getResultList();
+    }
+
+    /** The file a public name refers to, with its video. */
+    public Optional<VideoFile> findFile(String filename) {
+        return em.createQuery("SELECT f FROM VideoFile f WHERE f.filename = :name OR f.torrentFilename = :name", VideoFile.class)
+                .setParameter("name", filename).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    public void removeFiles(Video video, FileKind kind) {
+        em.createQuery("DELETE FROM VideoFile f WHERE f.video = :video AND f.kind = :kind")
+                .setParameter("video", video).setParameter("kind", kind).executeUpdate();
+    }
+
+    public void remove(Video video) {
+        em.createQuery("DELETE FROM VideoFile f WHERE f.video = :video").setParameter("video", video).executeUpdate();
+        em.remove(video);
+    }
+
+    /** Bytes of originals a user uploaded, in all or since a moment. */
+    public long uploadedBytes(long userId, OffsetDateTime since) {
+        TypedQuery<Long> query = em.createQuery("SELECT SUM(v.originalSize) FROM Video v WHERE v.channel.account.user.id = :user"
+                + (since == null ? "" : " AND v.createdAt >= :since"), Long.class).setParameter("user", userId);
+        if (since != null) {
+            query.setParameter("since", since);
+        }
+        Long sum = query.getSingleResult();
+        return sum == null ? 0 : sum;
+    }
+
+    /**
+     * A page of videos matching a filter; the filter says which privacies, states and owners
+     * count, so visibility rules stay in the service.
+     */
+    public PageResult<Video> list(VideoFilter filter, Page page) {
+        StringBuilder where = new StringBuilder(" WHERE v.privacy IN :privacies");
+        if (filter.publishedOnly()) {
+            where.append(" AND v.state = 1");
+        }
+        if (filter.channelId() != null) {
+            where.append(" AND v.channel.id = :channel");
+        }
+        if (filter.accountId() != null) {
+            where.append(" AND v.channel.account.id = :account");
+        }
+        if (filter.ownerUserId() != null) {
+            where.append(" AND v.channel.account.user.id = :owner");
+        }
+        if (!filter.categories().isEmpty()) {
+            where.append(" AND v.category IN :categories");
+        }
+        if (!filter.languages().isEmpty()) {
+            where.append(" AND v.language IN :languages");
+        }
+        if (filter.nsfw() != null) {
+            where.append(" AND v.nsfw = :nsfw");
+        }
+        if (filter.localOnly() != null) {
+            where.append(filter.localOnly() ? " AND v.channel.actor.host IS NULL" : " AND v.channel.actor.host IS NOT NULL");
+        }
+        String field = SORTABLE.getOrDefault(page.sortField("publishedAt"), "v.publishedAt");
+        String order = " ORDER BY " + field + (page.descending(true) ? " DESC" : " ASC") + ", v.id DESC";
+        TypedQuery<Video> query = em.createQuery("SELECT v FROM Video v" + where + order, Video.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(v) FROM Video v" + where, Long.class);
+        for (TypedQuery<?> q : List.of(query, count)) {
+            q.setParameter("privacies", filter.privacies().stream().map(Privacy::id).toList());
+            if (filter.channelId() != null) {
+                q.setParameter("channel", filter.channelId());
+            }
+            if (filter.accountId() != null) {
+                q.setParameter("account", filter.accountId());
+            }
+            if (filter.ownerUserId() != null) {
+                q.setParameter("owner", filter.ownerUserId());
+            }
+            if (!filter.categories().isEmpty()) {
+                q.setParameter("categories", filter.categories());
+            }
+            if (!filter.languages().isEmpty()) {
+                q.setParameter("languages", filter.languages());
+            }
+            if (filter.nsfw() != null) {
+                q.setParameter("nsfw", filter.nsfw());
+            }
+        }
+        return new PageResult<>(count.getSingleResult(),
+                query.setFirstResult(page.start()).setMaxResults(page.count()).getResultList());
+    }
+
+    /** Takes the oldest video waiting for transcoding whose lease is free; other nodes skip it. */
+    public Optional<Video> claimNextToTranscode(String owner, OffsetDateTime leaseUntil) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                SELECT id FROM kinema.video
+                WHERE state = 2 AND (lease_until IS NULL OR lease_until < now())
+                ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        Video video = em.find(Video.class, ids.get(0).longValue());
+        video.leaseTranscoding(owner, leaseUntil);
+        return Optional.of(video);
+    }
+
+    /** After a restart, this node's leases are void: its work is to be taken up again. */
+    public int releaseLeasesOf(String owner) {
+        return em.createNativeQuery("UPDATE kinema.video SET lease_until = NULL, lease_owner = NULL WHERE lease_owner = ?1 AND state = 2")
+                .setParameter(1, owner).executeUpdate();
+    }
+}

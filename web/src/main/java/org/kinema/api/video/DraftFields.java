@@ -1,0 +1,91 @@
+package org.kinema.api.video;
+
+import org.kinema.platform.DomainException;
+import org.kinema.video.VideoDraft;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A video's metadata as PeerTube clients send it, in form fields ({@code tags[0]}, {@code tags[]}
+ * or repeated {@code tags}) or in JSON, read into a {@link VideoDraft} with a 400 naming any field
+ * of the wrong type.
+ */
+final class DraftFields {
+
+    private DraftFields() {
+    }
+
+    static VideoDraft from(Map<String, List<String>> fields) {
+        return new VideoDraft(longValue(fields, "channelId"), text(fields, "name"), integer(fields, "privacy"),
+                integer(fields, "category"), integer(fields, "licence"), text(fields, "language"),
+                text(fields, "description"), text(fields, "support"), tags(fields), bool(fields, "nsfw"),
+                commentsEnabled(fields), bool(fields, "downloadEnabled"), bool(fields, "waitTranscoding"));
+    }
+
+    private static Boolean commentsEnabled(Map<String, List<String>> fields) {
+        Integer policy = integer(fields, "commentsPolicy");
+        if (policy != null) {
+            return policy != 2;
+        }
+        return bool(fields, "commentsEnabled");
+    }
+
+    private static List<String> tags(Map<String, List<String>> fields) {
+        Map<Integer, String> indexed = new TreeMap<>();
+        List<String> tags = new ArrayList<>();
+        fields.forEach((key, values) -> {
+            if (key.equals("tags") || key.equals("tags[]")) {
+                values.stream().filter(value -> !value.isBlank()).forEach(tags::add);
+            } else if (key.matches("tags\\[\\d{1,3}]")) {
+                indexed.put(Integer.parseInt(key.substring(5, key.length() - 1)), values.get(0));
+            }
+        });
+        tags.addAll(indexed.values());
+        return tags;
+    }
+
+    static String text(Map<String, List<String>> fields, String name) {
+        List<String> values = fields.get(name);
+        if (values == null || values.isEmpty() || values.get(0) == null || values.get(0).isEmpty()) {
+            return null;
+        }
+        return values.get(0);
+    }
+
+    private static Integer integer(Map<String, List<String>> fields, String name) {
+        String value = text(fields, name);
+        try {
+            return value == null ? null : Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(name, "an integer");
+        }
+    }
+
+    private static Long longValue(Map<String, List<String>> fields, String name) {
+        String value = text(fields, name);
+        try {
+            return value == null ? null : Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(name, "an integer");
+        }
+    }
+
+    private static Boolean bool(Map<String, List<String>> fields, String name) {
+        String value = text(fields, name);
+        if (value == null) {
+            return null;
+        }
+        return switch (value.trim()) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw invalid(name, "true or false");
+        };
+    }
+
+    private static DomainException invalid(String name, String what) {
+        return DomainException.invalid(name + " must be " + what);
+    }
+}
