@@ -18,6 +18,7 @@ public final class KinemaServer implements BeforeAllCallback {
     private static final int PORT = Integer.getInteger("kinema.it.port", 19100);
 
     private static volatile Api api;
+    private static volatile KinemaNode node;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -49,7 +50,7 @@ public final class KinemaServer implements BeforeAllCallback {
         try {
             Fresh.delete(settings.instanceDir());
             long started = System.nanoTime();
-            KinemaNode node = KinemaNode.start(settings);
+            node = KinemaNode.start(settings);
             System.out.printf("Kinema node for the integration tests up in %.1f s at %s%n",
                     (System.nanoTime() - started) / 1e9, node.baseUrl());
             api = new Api(node.baseUrl());
@@ -57,6 +58,11 @@ public final class KinemaServer implements BeforeAllCallback {
         } catch (Exception e) {
             throw new IllegalStateException("Could not start Kinema for the integration tests", e);
         }
+    }
+
+    /** Restarts the shared node's WildFly (the database stays up), as an operator would. */
+    public static void restart() throws Exception {
+        node.restartServer();
     }
 
     private static String required(String property) {

@@ -22,11 +22,14 @@ public final class KinemaNode implements AutoCloseable {
 
     private final NodeSettings settings;
     private final EmbeddedDatabase database;
-    private final WildFlyServer server;
+    private final Map<String, String> environment;
+    private WildFlyServer server;
 
-    private KinemaNode(NodeSettings settings, EmbeddedDatabase database, WildFlyServer server) {
+    private KinemaNode(NodeSettings settings, EmbeddedDatabase database, Map<String, String> environment,
+                       WildFlyServer server) {
         this.settings = settings;
         this.database = database;
+        this.environment = environment;
         this.server = server;
     }
 
@@ -52,7 +55,7 @@ public final class KinemaNode implements AutoCloseable {
             server = WildFlyServer.start(settings, environment);
             server.awaitDeployment();
             awaitHealthy(settings.httpPort(), server);
-            return new KinemaNode(settings, database, server);
+            return new KinemaNode(settings, database, environment, server);
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (server != null) {
                 server.close();
@@ -85,6 +88,17 @@ public final class KinemaNode implements AutoCloseable {
         }
         throw new IOException("Kinema did not become healthy on port " + port + " (last answer: " + last
                 + "); see " + server.logFile());
+    }
+
+    /**
+     * Stops WildFly (gracefully) and starts it again with the same settings and database, as an
+     * operator's restart would; returns once the node is healthy again.
+     */
+    public void restartServer() throws IOException, InterruptedException {
+        server.close();
+        server = WildFlyServer.start(settings, environment);
+        server.awaitDeployment();
+        awaitHealthy(settings.httpPort(), server);
     }
 
     public NodeSettings settings() {

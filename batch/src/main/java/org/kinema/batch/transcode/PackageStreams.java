@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.kinema.media.HlsPackage;
 import org.kinema.media.MediaConversions;
+import org.kinema.media.MediaException;
 import org.kinema.media.MediaStore;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.transcoding.TranscodedStreams;
@@ -16,6 +17,7 @@ import org.kinema.video.torrent.TorrentBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns the encoder's output into what players and peers fetch: master playlist and segment
@@ -35,6 +37,7 @@ public class PackageStreams extends TranscodeStep {
     @Override
     void run(TranscodeWork work) throws Exception {
         work.hls = HlsPackage.finish(work.workDir, work.prefix, work.ladder, work.source.fps());
+        checkNothingWasLost(work);
         String hlsUrl = settings.publicUrl() + "/static/streaming-playlists/hls/" + work.task.uuid() + "/";
         for (HlsPackage.Stream stream : work.hls.streams()) {
             String torrentName = work.task.uuid() + "-" + stream.rendition().resolution() + "-hls.torrent";
@@ -60,6 +63,16 @@ public class PackageStreams extends TranscodeStep {
         if (!work.task.customPreview()) {
             MediaConversions.still(settings.ffmpeg(), work.task.original(), work.source, MediaConversions.PREVIEW_WIDTH,
                     store.preview(work.task.uuid()));
+        }
+    }
+
+    /** A damaged file decodes only partly, often without ffmpeg calling it an error: compare durations. */
+    private static void checkNothingWasLost(TranscodeWork work) throws MediaException {
+        double encoded = work.hls.streams().get(0).segments().stream().mapToDouble(HlsPackage.Range::seconds).sum();
+        double expected = work.source.durationSeconds();
+        if (encoded < expected * 0.9 - 1) {
+            throw new MediaException(String.format(Locale.ROOT,
+                    "the file is damaged: only %.1f of its %.1f seconds could be decoded", encoded, expected));
         }
     }
 

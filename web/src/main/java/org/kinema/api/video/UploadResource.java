@@ -38,11 +38,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * PeerTube's resumable protocol at {@code /videos/upload-resumable}: POST the metadata (201 and a
+ * PeerTube's resumable protocol at {@code /videos/upload-resumable} (a class path of its own, so
+ * that it wins over {@code /videos/{id}}): POST the metadata (201 and a
  * Location with {@code upload_id}), PUT chunks with {@code Content-Range} (308 and
  * {@code Range} until the last, then 200 with the video), DELETE to cancel.
  */
-@Path("videos")
+@Path("videos/upload-resumable")
 @Produces(MediaType.APPLICATION_JSON)
 public class UploadResource {
 
@@ -62,7 +63,6 @@ public class UploadResource {
     private HttpServletRequest request;
 
     @POST
-    @Path("upload-resumable")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response begin(@HeaderParam("X-Upload-Content-Length") String length) throws IOException {
         Caller caller = currentUser.require();
@@ -83,7 +83,6 @@ public class UploadResource {
     }
 
     @PUT
-    @Path("upload-resumable")
     @Consumes(MediaType.WILDCARD)
     public Response chunk(@QueryParam("upload_id") String uploadId, @HeaderParam("Content-Range") String contentRange,
                           InputStream body) {
@@ -118,7 +117,6 @@ public class UploadResource {
 
     /** Cancels an upload; ending one that is complete or unknown is not an error, as PeerTube does. */
     @DELETE
-    @Path("upload-resumable")
     public Response cancel(@QueryParam("upload_id") String uploadId) {
         Caller caller = currentUser.require();
         try {

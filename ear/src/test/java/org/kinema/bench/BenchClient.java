@@ -1,0 +1,128 @@
+package org.kinema.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The few Kinema API calls the benchmark needs (login, upload, video state), on plain
+ * {@code java.net.http}. Every call fails loudly on an unexpected status.
+ */
+final class BenchClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String token;
+
+    BenchClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** Logs in through the local OAuth client with the password grant and keeps the access token. */
+    void login(String username, String password) throws IOException, InterruptedException {
+        JsonNode client = get("/api/v1/oauth-clients/local");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("client_id", client.path("client_id").asText());
+        form.put("client_secret", client.path("client_secret").asText());
+        form.put("grant_type", "password");
+        form.put("response_type", "code");
+        form.put("username", username);
+        form.put("password", password);
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        JsonNode reply = send(request("/api/v1/users/token")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), "login of " + username);
+        token = reply.path("access_token").asText(null);
+        if (token == null || token.isEmpty()) {
+            throw new IOException("Login of " + username + " returned no access_token: " + reply);
+        }
+    }
+
+    /** The id of the logged-in user's first channel. */
+    long firstChannelId() throws IOException, InterruptedException {
+        JsonNode me = get("/api/v1/users/me");
+        JsonNode channel = me.path("videoChannels").path(0);
+        if (!channel.has("id")) {
+            throw new IOException("/api/v1/users/me lists no channel: " + me);
+        }
+        return channel.path("id").asLong();
+    }
+
+    /**
+     * Uploads {@code file} in one multipart request ({@code channelId}, {@code name},
+     * {@code privacy} = public, file part {@code videofile}) and returns the created video's uuid.
+     * Returns once the server's reply is in, i.e. once the upload is complete.
+     */
+    String upload(long channelId, String name, Path file) throws IOException, InterruptedException {
+        String boundary = "----kinema-bench-" + Long.toHexString(System.nanoTime());
+        StringBuilder head = new StringBuilder();
+        field(head, boundary, "channelId", String.valueOf(channelId));
+        field(head, boundary, "name", name);
+        field(head, boundary, "privacy", "1");
+        head.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"videofile\"; filename=\"")
+                .append(file.getFileName()).append("\"\r\n")
+                .append("Content-Type: video/mp4\r\n\r\n");
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofByteArray(head.toString().getBytes(StandardCharsets.UTF_8)),
+                HttpRequest.BodyPublishers.ofFile(file),
+                HttpRequest.BodyPublishers.ofByteArray(tail.getBytes(StandardCharsets.UTF_8)));
+        JsonNode reply = send(request("/api/v1/videos/upload")
+                .timeout(Duration.ofMinutes(10))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(body), "upload of " + file);
+        String uuid = reply.path("video").path("uuid").asText(null);
+        if (uuid == null || uuid.isEmpty()) {
+            throw new IOException("The upload reply has no video.uuid: " + reply);
+        }
+        return uuid;
+    }
+
+    JsonNode video(String uuid) throws IOException, InterruptedException {
+        return get("/api/v1/videos/" + uuid);
+    }
+
+    private static void field(StringBuilder body, String boundary, String name, String value) {
+        body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n");
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET(), "GET " + path);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private JsonNode send(HttpRequest.Builder builder, String what) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(what + " failed: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}
