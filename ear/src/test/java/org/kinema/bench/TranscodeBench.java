@@ -15,7 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -106,6 +110,8 @@ public final class TranscodeBench {
                 .setting("KINEMA_ADMIN_PASSWORD", ROOT_PASSWORD)
                 .setting("KINEMA_ADMIN_EMAIL", "root@kinema.bench")
                 .setting("KINEMA_TRANSCODING_JOBS", "1")
+                // a cluster of its own: never join (or hand work to) another node on this machine
+                .setting("KINEMA_CLUSTER_NAME", "kinema-bench-" + port)
                 .setting("KINEMA_FFMPEG", ffmpeg)
                 .setting("KINEMA_FFPROBE", ffprobe)
                 .build();
@@ -132,27 +138,63 @@ public final class TranscodeBench {
             node.close();
         }
         report(ffmpegVersion, cores, source, kinema, single, perResolution);
+        Set<String> peers = clusterPeers(node.serverLog(), settings.nodeName());
+        if (!peers.isEmpty()) {
+            System.out.println("WARNING: the bench node shared a cluster with " + peers + " during the run (see "
+                    + node.serverLog() + "); work may have waited on another node, so the Kinema figures"
+                    + " are not trustworthy.");
+        }
+    }
+
+    /** Other nodes named in the server log's cluster membership lines (Infinispan/JGroups). */
+    private static Set<String> clusterPeers(Path serverLog, String self) {
+        Set<String> peers = new TreeSet<>();
+        Pattern members = Pattern.compile("members \\[([^\\]]*)\\]");
+        try (Stream<String> lines = Files.lines(serverLog, StandardCharsets.ISO_8859_1)) {
+            lines.forEach(line -> {
+                Matcher matcher = members.matcher(line);
+                while (matcher.find()) {
+                    for (String member : matcher.group(1).split(",")) {
+                        String name = member.trim();
+                        if (!name.isEmpty() && !name.equals(self)) {
+                            peers.add(name);
+                        }
+                    }
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            System.out.println("[bench] could not read " + serverLog + ": " + e);
+        }
+        return peers;
     }
 
     // ---------------------------------------------------------------- the source
 
-    /** A deterministic 30 s 1080p30 clip with audio, generated once and kept in the bench folder. */
+    /**
+     * A deterministic 30 s 1080p30 clip with audio (about 16 Mb/s), generated once and kept in the
+     * bench folder under a name derived from its recipe. x264 runs with sliced threads: its frame
+     * threads with a bitrate target give slightly different bytes from run to run.
+     */
     private Path source() throws IOException, InterruptedException {
-        Path source = benchDir.resolve("source-1080p30-" + SOURCE_SECONDS + "s.mp4");
+        List<String> recipe = List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+                "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30,noise=alls=6:allf=t:all_seed=424242",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+                "-t", String.valueOf(SOURCE_SECONDS),
+                "-c:v", "libx264", "-preset", "ultrafast", "-x264-params", "sliced-threads=1",
+                "-b:v", "16M", "-maxrate", "20M", "-bufsize", "32M", "-pix_fmt", "yuv420p", "-g", "60",
+                "-c:a", "aac", "-b:a", "192k", "-ac", "2",
+                "-movflags", "+faststart");
+        Path source = benchDir.resolve(String.format(Locale.ROOT, "source-1080p30-%ds-%08x.mp4",
+                SOURCE_SECONDS, recipe.hashCode()));
         if (Files.exists(source)) {
             say("source: reusing %s (%.1f MB)", source, Files.size(source) / 1e6);
             return source;
         }
         Path partial = benchDir.resolve("source.partial.mp4");
-        List<String> command = List.of(ffmpeg, "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-                "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30,noise=alls=6:allf=t:all_seed=424242",
-                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                "-t", String.valueOf(SOURCE_SECONDS),
-                "-c:v", "libx264", "-preset", "ultrafast", "-b:v", "16M", "-maxrate", "20M", "-bufsize", "32M",
-                "-pix_fmt", "yuv420p", "-g", "60",
-                "-c:a", "aac", "-b:a", "192k", "-ac", "2",
-                "-movflags", "+faststart",
-                partial.toString());
+        List<String> command = new ArrayList<>();
+        command.add(ffmpeg);
+        command.addAll(recipe);
+        command.add(partial.toString());
         double seconds = time(command, logDir.resolve("source.log"));
         Files.move(partial, source, StandardCopyOption.REPLACE_EXISTING);
         say("source: generated %s in %.1f s (%.1f MB)", source, seconds, Files.size(source) / 1e6);

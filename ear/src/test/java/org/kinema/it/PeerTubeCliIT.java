@@ -1,5 +1,6 @@
 package org.kinema.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -9,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -56,6 +59,30 @@ class PeerTubeCliIT {
         assertEquals(200, api.get("/api/v1/users/me", token).status(), "token printed by the CLI: " + token);
     }
 
+    @Test
+    void uploadPublishesTheVideo() throws Exception {
+        Path clip = Media.clip(Path.of("target", "media", "clip-3s-144p.mp4"), 3, 256, 144).toAbsolutePath();
+        Path home = Files.createTempDirectory("peertube-cli-home");
+        String name = "Uploaded by peertube-cli " + Fresh.name("c");
+        Result result = run(home, "upload", "-u", api.baseUrl(), "-U", "root", "-p", KinemaServer.ROOT_PASSWORD,
+                "-f", clip.toString(), "-n", name, "-t", "lecture,cli");
+        assertEquals(0, result.exitCode(), result::output);
+        assertTrue(result.output().contains("uploaded"), result::output);
+
+        String token = api.rootToken();
+        JsonNode mine = api.get("/api/v1/users/me/videos?count=100", token).json();
+        String uuid = null;
+        for (JsonNode video : mine.path("data")) {
+            if (name.equals(video.path("name").asText())) {
+                uuid = video.path("uuid").asText();
+            }
+        }
+        assertNotNull(uuid, "the CLI's video is among root's videos");
+        JsonNode video = Videos.awaitTranscoded(api, token, uuid);
+        assertEquals(Videos.PUBLISHED, video.path("state").path("id").asInt(), video::toString);
+        assertEquals(Set.of("lecture", "cli"), Set.of(video.path("tags").path(0).asText(), video.path("tags").path(1).asText()));
+    }
+
     record Result(int exitCode, String output) {
     }
 
@@ -66,6 +93,7 @@ class PeerTubeCliIT {
         builder.environment().put("HOME", home.toString());
         builder.environment().remove("XDG_CONFIG_HOME");
         Process process = builder.start();
+        // (the CLI asks nothing when every option is given; closing its input keeps it from waiting)
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -15,14 +15,23 @@ import java.util.function.Consumer;
  * Runs a media tool as a process: standard output line by line to a consumer, the last lines of
  * standard error kept to explain a failure, and a time limit.
  */
-final class ProcessRunner {
+public final class ProcessRunner {
 
     private static final int KEPT_ERROR_LINES = 15;
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private ProcessRunner() {
     }
 
     record Result(int exitCode, String errorTail) {
+    }
+
+    /**
+     * Ends every media tool this node runs, e.g. when the server stops: a child process would
+     * otherwise outlive the JVM and keep working for a job that will run again elsewhere.
+     */
+    public static void stopAll() {
+        RUNNING.forEach(Process::destroyForcibly);
     }
 
     static Result run(List<String> command, Duration timeout, Consumer<String> outputLines) throws MediaException {
@@ -32,6 +41,7 @@ final class ProcessRunner {
         } catch (IOException e) {
             throw new MediaException("Cannot run " + command.get(0) + ": " + e.getMessage(), e);
         }
+        RUNNING.add(process);
         Deque<String> errors = new ArrayDeque<>();
         Thread errorReader = new Thread(() -> drain(process, errors), "media-tool-stderr");
         errorReader.setDaemon(true);
@@ -56,6 +66,8 @@ final class ProcessRunner {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new MediaException(command.get(0) + " was interrupted", e);
+        } finally {
+            RUNNING.remove(process);
         }
     }
 

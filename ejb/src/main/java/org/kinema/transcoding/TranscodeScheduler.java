@@ -1,15 +1,19 @@
 package org.kinema.transcoding;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import org.kinema.media.ProcessRunner;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.video.VideoEvents;
 
@@ -38,6 +42,7 @@ public class TranscodeScheduler {
     private KinemaSettings settings;
 
     private int running;
+    private volatile boolean stopping;
 
     /** A restarted node's leases are its own unfinished jobs: free them to be started again. */
     @PostConstruct
@@ -46,6 +51,19 @@ public class TranscodeScheduler {
         if (released > 0) {
             LOG.info(() -> released + " transcoding job(s) interrupted by the last stop will run again");
         }
+    }
+
+    /** The node stops: its jobs end without blaming their videos, which any node takes up again. */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        ProcessRunner.stopAll();
+    }
+
+    /** Whether a job ending now ends because the node stops rather than because it failed. */
+    @Lock(LockType.READ)
+    public boolean isStopping() {
+        return stopping;
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
@@ -64,7 +82,7 @@ public class TranscodeScheduler {
     }
 
     private void startWhatFits() {
-        while (running < settings.transcodingJobs()) {
+        while (!stopping && running < settings.transcodingJobs()) {
             Optional<Long> next = transcoding.claimNext(settings.nodeName());
             if (next.isEmpty()) {
                 return;

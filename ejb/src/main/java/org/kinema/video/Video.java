@@ -277,10 +277,6 @@ public class Video {
         customPreview |= preview;
     }
 
-    public void recordView() {
-        views++;
-    }
-
     private void releaseLease() {
         leaseOwner = null;
         leaseUntil = null;

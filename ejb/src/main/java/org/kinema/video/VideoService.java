@@ -40,6 +40,9 @@ public class VideoService {
     private InstanceService instance;
 
     @Inject
+    private ViewCounter views;
+
+    @Inject
     private Event<VideoEvents.Deleted> deleted;
 
     @Inject
@@ -173,11 +176,16 @@ public class VideoService {
         queued.fire(new VideoEvents.Uploaded(video.id()));
     }
 
-    public void recordView(String idOrUuid) {
-        Video video = find(idOrUuid);
-        if (video.isPublished()) {
-            video.recordView();
+    /**
+     * A viewer watched a video the caller may watch; it counts once per viewer per hour. The
+     * viewer is named by the caller's address (and account when logged in), which is only hashed.
+     */
+    public boolean recordView(Caller caller, String idOrUuid, String viewerAddress) {
+        Video video = get(caller, idOrUuid);
+        if (!video.isPublished()) {
+            return false;
         }
+        return views.view(video, viewerAddress + "|" + (caller == null ? "" : caller.userId()));
     }
 
     private Video find(String idOrUuid) {

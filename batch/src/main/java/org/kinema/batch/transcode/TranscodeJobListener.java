@@ -41,7 +41,9 @@ public class TranscodeJobListener extends AbstractJobListener {
     public void afterJob() {
         TranscodeWork work = (TranscodeWork) job.getTransientUserData();
         try {
-            if (job.getBatchStatus() != BatchStatus.COMPLETED) {
+            if (work.interrupted || stopping()) {
+                LOG.info(() -> "Transcoding of video " + work.videoId + " interrupted by the server stopping; it will run again");
+            } else if (job.getBatchStatus() != BatchStatus.COMPLETED) {
                 String reason = work.failure != null ? work.failure : "Transcoding stopped: " + job.getBatchStatus();
                 LOG.warning(() -> "Transcoding of video " + work.videoId + " failed: " + reason);
                 transcoding.fail(work.videoId, reason);
@@ -52,7 +54,19 @@ public class TranscodeJobListener extends AbstractJobListener {
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "Could not close the transcoding of video " + work.videoId, e);
         } finally {
-            scheduler.finished(work.videoId);
+            try {
+                scheduler.finished(work.videoId);
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Scheduler gone (the server is stopping): " + e);
+            }
+        }
+    }
+
+    private boolean stopping() {
+        try {
+            return scheduler.isStopping();
+        } catch (RuntimeException e) {
+            return true;
         }
     }
 }

@@ -22,6 +22,7 @@ final class TranscodeWork {
     HlsPackage.Result hls;
     final List<TranscodedStreams.NewFile> files = new ArrayList<>();
     String failure;
+    volatile boolean interrupted;
 
     TranscodeWork(long videoId) {
         this.videoId = videoId;

@@ -123,8 +123,7 @@ public class VideoResource {
     @POST
     @Path("{id}/views")
     public Response view(@PathParam("id") String id) {
-        videos.get(currentUser.caller().orElse(null), id);
-        videos.recordView(id);
+        videos.recordView(currentUser.caller().orElse(null), id, request.getRemoteAddr());
         return Response.noContent().build();
     }
 
