@@ -22,7 +22,7 @@ import java.util.Locale;
 /**
  * Turns the encoder's output into what players and peers fetch: master playlist and segment
  * hashes, a downloadable MP4 of the top rendition (a remux, no encoding), a torrent per file with
- * the instance's URL as web seed, and thumbnail and preview images unless the uploader sent them.
+ * the instance's URL as web seed.
  */
 @Named("packageStreams")
 @Dependent
@@ -56,14 +56,6 @@ public class PackageStreams extends TranscodeStep {
         work.files.add(new TranscodedStreams.NewFile(FileKind.WEB, webName, facts(work, top, Files.size(web)),
                 webTorrentName, webTorrent.infoHash()));
 
-        if (!work.task.customThumbnail()) {
-            MediaConversions.still(settings.ffmpeg(), work.task.original(), work.source, MediaConversions.THUMBNAIL_WIDTH,
-                    store.thumbnail(work.task.uuid()));
-        }
-        if (!work.task.customPreview()) {
-            MediaConversions.still(settings.ffmpeg(), work.task.original(), work.source, MediaConversions.PREVIEW_WIDTH,
-                    store.preview(work.task.uuid()));
-        }
     }
 
     /** A damaged file decodes only partly, often without ffmpeg calling it an error: compare durations. */

@@ -6,20 +6,13 @@ import jakarta.inject.Named;
 import org.kinema.media.Ffprobe;
 import org.kinema.media.Ladder;
 import org.kinema.media.MediaStore;
-import org.kinema.platform.KinemaSettings;
 import org.kinema.transcoding.TranscodingService;
-import org.kinema.video.torrent.Torrent;
-import org.kinema.video.torrent.TorrentBuilder;
 
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.List;
 
-/**
- * Reads the original again, chooses the ladder, and gives the original its torrent so that
- * PeerTube clients waiting for {@code files[0].torrentUrl} see it soon after the upload.
- */
+/** Reads the original again and chooses the ladder and the name of the new streams. */
 @Named("probeOriginal")
 @Dependent
 public class ProbeOriginal extends TranscodeStep {
@@ -35,9 +28,6 @@ public class ProbeOriginal extends TranscodeStep {
     @Inject
     private MediaStore store;
 
-    @Inject
-    private KinemaSettings settings;
-
     @Override
     void run(TranscodeWork work) throws Exception {
         work.task = transcoding.task(work.videoId);
@@ -48,11 +38,5 @@ public class ProbeOriginal extends TranscodeStep {
         work.prefix = HexFormat.of().formatHex(random);
         work.workDir = store.workDir(work.task.uuid() + "-" + work.prefix);
         Files.createDirectories(work.workDir);
-
-        String torrentName = work.task.uuid() + "-" + work.source.resolution() + "-original.torrent";
-        Torrent torrent = TorrentBuilder.build(work.task.original(), work.task.originalFilename(), settings.trackerUrls(),
-                List.of(settings.publicUrl() + "/static/web-videos/" + work.task.originalFilename()), "Kinema");
-        Files.write(store.torrent(torrentName), torrent.metainfo());
-        transcoding.attachOriginalTorrent(work.videoId, torrentName, torrent.infoHash());
     }
 }
