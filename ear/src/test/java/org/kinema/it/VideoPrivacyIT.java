@@ -112,6 +112,26 @@ class VideoPrivacyIT {
         assertEquals(200, status(master(4), stranger));
     }
 
+    @Test
+    void ownerRenamesAVideoAndOthersMayNot() {
+        Api.Reply renamed = API.putJson("/api/v1/videos/" + uuid(1), owner, Map.of("name", "Renamed lecture", "tags", java.util.List.of("physics")));
+        assertEquals(204, renamed.status(), renamed::toString);
+        JsonNode video = API.get("/api/v1/videos/" + uuid(1), null).json();
+        assertEquals("Renamed lecture", video.path("name").asText());
+        assertEquals("physics", video.path("tags").path(0).asText());
+        assertProblem(API.putJson("/api/v1/videos/" + uuid(1), stranger, Map.of("name", "Not mine")), 403);
+        assertProblem(API.putJson("/api/v1/videos/" + uuid(1), owner, Map.of("name", "x")), 400);
+    }
+
+    @Test
+    void viewerIsCountedOncePerHour() {
+        long before = API.get("/api/v1/videos/" + uuid(2), null).json().path("views").asLong();
+        assertEquals(204, API.postJson("/api/v1/videos/" + uuid(2) + "/views", null, Map.of()).status());
+        assertEquals(204, API.postJson("/api/v1/videos/" + uuid(2) + "/views", null, Map.of()).status());
+        assertEquals(before + 1, API.get("/api/v1/videos/" + uuid(2), null).json().path("views").asLong());
+        assertProblem(API.postJson("/api/v1/videos/" + uuid(3) + "/views", null, Map.of()), 401);
+    }
+
     private static String forged(String token) {
         return (Long.parseLong(token.substring(0, token.indexOf('.'))) + 1000) + token.substring(token.indexOf('.'));
     }

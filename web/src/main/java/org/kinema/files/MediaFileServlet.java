@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.kinema.account.Caller;
+import org.kinema.api.platform.BearerTokenFilter;
 import org.kinema.api.platform.ProblemMapper;
 import org.kinema.auth.TokenService;
 import org.kinema.media.MediaStore;
@@ -119,11 +120,7 @@ public class MediaFileServlet extends HttpServlet {
     }
 
     private Caller caller(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "bearer ", 0, 7)) {
-            return null;
-        }
-        return tokens.authenticate(header.substring(7).trim());
+        return BearerTokenFilter.callerOf(request.getHeader("Authorization"), tokens).orElse(null);
     }
 
     private static void send(HttpServletRequest request, HttpServletResponse response, Resolved file, boolean attachment,

@@ -27,10 +27,17 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        callerOf(request.getHeaderString(HttpHeaders.AUTHORIZATION), tokens).ifPresent(currentUser::authenticated);
+    }
+
+    /**
+     * The caller named by an {@code Authorization} header: empty without a bearer token, refused
+     * (401 {@code invalid_token}) with an unknown or expired one. Servlets outside the API use it too.
+     */
+    public static java.util.Optional<org.kinema.account.Caller> callerOf(String header, TokenService tokens) {
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return;
+            return java.util.Optional.empty();
         }
-        currentUser.authenticated(tokens.authenticate(header.substring(BEARER.length()).trim()));
+        return java.util.Optional.of(tokens.authenticate(header.substring(BEARER.length()).trim()));
     }
 }

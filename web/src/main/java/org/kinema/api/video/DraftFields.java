@@ -18,6 +18,42 @@ final class DraftFields {
     private DraftFields() {
     }
 
+    /** The text fields of a multipart form; file parts go to {@code files} when it is given. */
+    static Map<String, List<String>> fromParts(java.util.Collection<jakarta.servlet.http.Part> parts,
+                                               Map<String, jakarta.servlet.http.Part> files) throws java.io.IOException {
+        Map<String, List<String>> fields = new java.util.HashMap<>();
+        for (jakarta.servlet.http.Part part : parts) {
+            if (part.getSubmittedFileName() != null) {
+                if (files != null) {
+                    files.put(part.getName(), part);
+                }
+            } else {
+                fields.computeIfAbsent(part.getName(), key -> new ArrayList<>())
+                        .add(new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
+    }
+
+    /** The fields of a JSON object body; arrays become several values. */
+    static Map<String, List<String>> fromJson(java.io.InputStream body) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode json = org.kinema.api.platform.JsonMapper.mapper().readTree(body);
+        if (json == null || !json.isObject()) {
+            throw DomainException.invalid("The request body must be a JSON object");
+        }
+        Map<String, List<String>> fields = new java.util.HashMap<>();
+        json.fields().forEachRemaining(entry -> {
+            List<String> values = new ArrayList<>();
+            if (entry.getValue().isArray()) {
+                entry.getValue().forEach(item -> values.add(item.asText()));
+            } else if (!entry.getValue().isNull()) {
+                values.add(entry.getValue().asText());
+            }
+            fields.put(entry.getKey(), values);
+        });
+        return fields;
+    }
+
     static VideoDraft from(Map<String, List<String>> fields) {
         return new VideoDraft(longValue(fields, "channelId"), text(fields, "name"), integer(fields, "privacy"),
                 integer(fields, "category"), integer(fields, "licence"), text(fields, "language"),

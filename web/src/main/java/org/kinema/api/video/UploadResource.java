@@ -1,10 +1,7 @@
 package org.kinema.api.video;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -18,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.kinema.account.Caller;
 import org.kinema.api.platform.CurrentUser;
-import org.kinema.api.platform.JsonMapper;
 import org.kinema.platform.DomainException;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.video.UploadService;
@@ -27,10 +23,6 @@ import org.kinema.video.Video;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +58,7 @@ public class UploadResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response begin(@HeaderParam("X-Upload-Content-Length") String length) throws IOException {
         Caller caller = currentUser.require();
-        Map<String, List<String>> fields = new HashMap<>();
-        readJson(fields);
+        Map<String, List<String>> fields = DraftFields.fromJson(request.getInputStream());
         long size;
         try {
             size = Long.parseLong(length == null ? "" : length.trim());
@@ -135,23 +126,6 @@ public class UploadResource {
         summary.put("uuid", video.uuid().toString());
         summary.put("shortUUID", video.shortUuid());
         return Map.of("video", summary);
-    }
-
-    private void readJson(Map<String, List<String>> fields) throws IOException {
-        JsonNode json = JsonMapper.mapper().readTree(request.getInputStream());
-        if (json == null || !json.isObject()) {
-            throw DomainException.invalid("The request body must be a JSON object");
-        }
-        json.fields().forEachRemaining(entry -> {
-            JsonNode value = entry.getValue();
-            List<String> values = new ArrayList<>();
-            if (value.isArray()) {
-                value.forEach(item -> values.add(item.asText()));
-            } else if (!value.isNull()) {
-                values.add(value.isContainerNode() ? value.toString() : value.asText());
-            }
-            fields.put(entry.getKey(), values);
-        });
     }
 
 }

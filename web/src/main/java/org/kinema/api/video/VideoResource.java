@@ -3,7 +3,6 @@ package org.kinema.api.video;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.kinema.account.Caller;
 import org.kinema.api.platform.CurrentUser;
-import org.kinema.api.platform.JsonMapper;
 import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
 import org.kinema.platform.DomainException;
@@ -154,37 +152,20 @@ public class VideoResource {
     }
 
     private Map<String, List<String>> fields() throws IOException {
-        Map<String, List<String>> fields = new HashMap<>();
         String type = request.getContentType() == null ? "" : request.getContentType();
         if (type.startsWith(MediaType.MULTIPART_FORM_DATA)) {
             try {
-                for (Part part : request.getParts()) {
-                    if (part.getSubmittedFileName() == null) {
-                        fields.computeIfAbsent(part.getName(), key -> new ArrayList<>())
-                                .add(new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-                    }
-                }
+                return DraftFields.fromParts(request.getParts(), null);
             } catch (ServletException e) {
                 throw DomainException.invalid("The request is not a valid multipart form");
             }
-        } else if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
-            request.getParameterMap().forEach((key, values) -> fields.put(key, List.of(values)));
-        } else {
-            var json = JsonMapper.mapper().readTree(request.getInputStream());
-            if (json == null || !json.isObject()) {
-                throw DomainException.invalid("The request body must be a JSON object");
-            }
-            json.fields().forEachRemaining(entry -> {
-                List<String> values = new ArrayList<>();
-                if (entry.getValue().isArray()) {
-                    entry.getValue().forEach(item -> values.add(item.asText()));
-                } else if (!entry.getValue().isNull()) {
-                    values.add(entry.getValue().asText());
-                }
-                fields.put(entry.getKey(), values);
-            });
         }
-        return fields;
+        if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
+            Map<String, List<String>> fields = new HashMap<>();
+            request.getParameterMap().forEach((key, values) -> fields.put(key, List.of(values)));
+            return fields;
+        }
+        return DraftFields.fromJson(request.getInputStream());
     }
 
     private static List<String> values(jakarta.ws.rs.core.MultivaluedMap<String, String> query, String name) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import org.kinema.account.Caller;
+import org.kinema.api.platform.BearerTokenFilter;
 import org.kinema.api.platform.JsonMapper;
 import org.kinema.api.platform.Problem;
 import org.kinema.api.platform.ProblemMapper;
@@ -19,7 +20,6 @@ import org.kinema.video.Video;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -57,16 +57,8 @@ public class VideoUploadServlet extends HttpServlet {
             if (type == null || !type.startsWith("multipart/form-data")) {
                 throw DomainException.invalid("An upload is a multipart/form-data request");
             }
-            Map<String, List<String>> fields = new HashMap<>();
             Map<String, Part> files = new HashMap<>();
-            for (Part part : request.getParts()) {
-                if (part.getSubmittedFileName() != null) {
-                    files.put(part.getName(), part);
-                } else {
-                    fields.computeIfAbsent(part.getName(), key -> new ArrayList<>())
-                            .add(new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
+            Map<String, List<String>> fields = DraftFields.fromParts(request.getParts(), files);
             Part video = files.get("videofile");
             if (video == null || video.getSize() == 0) {
                 throw DomainException.invalid("videofile is required");
@@ -92,11 +84,8 @@ public class VideoUploadServlet extends HttpServlet {
     }
 
     private Caller caller(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "bearer ", 0, 7)) {
-            throw DomainException.unauthenticated("Authentication is required: send an OAuth bearer token", null);
-        }
-        return tokens.authenticate(header.substring(7).trim());
+        return BearerTokenFilter.callerOf(request.getHeader("Authorization"), tokens)
+                .orElseThrow(() -> DomainException.unauthenticated("Authentication is required: send an OAuth bearer token", null));
     }
 
     private static Path save(Part part, List<Path> temporary) throws IOException {
