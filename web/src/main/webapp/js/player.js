@@ -5,7 +5,7 @@
 
 import Hls from '/vendor/hls.mjs'
 import { HlsJsP2PEngine } from '/vendor/p2p-media-loader-hlsjs.js'
-import { sha256Hex } from '/js/sha256.js'
+import { segmentValidator } from '/js/segments.js'
 
 const P2P_SWITCH_KEY = 'kinema.p2p'
 const VIEW_AFTER_SECONDS = 5
@@ -43,29 +43,6 @@ function trackerUrls (video) {
   if (fromServer.length) return fromServer
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
   return [`${scheme}://${location.host}/tracker/socket`]
-}
-
-function fileName (url) {
-  return new URL(url, location.href).pathname.split('/').pop()
-}
-
-/** Checks a segment received from a peer against the published hashes; unknown means bad. */
-function segmentValidator (hashesUrl, fileTokenQuery) {
-  let hashes = null
-  const load = async () => {
-    if (!hashes) hashes = fetch(hashesUrl + fileTokenQuery).then(r => r.ok ? r.json() : {})
-    return hashes
-  }
-  load()
-  const stats = { rejected: 0 }
-  const validate = async (url, byteRange, data) => {
-    const all = await load()
-    const expected = byteRange && all[fileName(url)]?.[`${byteRange.start}-${byteRange.end}`]
-    const valid = !!expected && expected === await sha256Hex(data)
-    if (!valid) stats.rejected++
-    return valid
-  }
-  return { validate, stats }
 }
 
 async function fileTokenQuery (video) {
