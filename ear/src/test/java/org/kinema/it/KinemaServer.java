@@ -16,6 +16,8 @@ public final class KinemaServer implements BeforeAllCallback {
 
     public static final String ROOT_PASSWORD = "it-root-password";
     private static final int PORT = Integer.getInteger("kinema.it.port", 19100);
+    /** The node's cap on tracker connections from one address. */
+    public static final int TRACKER_SOCKETS_PER_ADDRESS = 40;
 
     private static volatile Api api;
     private static volatile KinemaNode node;
@@ -46,6 +48,8 @@ public final class KinemaServer implements BeforeAllCallback {
                 .setting("KINEMA_PUBLIC_URL", "http://localhost:" + PORT)
                 .setting("KINEMA_ADMIN_PASSWORD", ROOT_PASSWORD)
                 .setting("KINEMA_ADMIN_EMAIL", "root@kinema.test")
+                // every test peer comes from 127.0.0.1: room for a swarm of more than 20 of them
+                .setting("KINEMA_TRACKER_SOCKETS_PER_ADDRESS", String.valueOf(TRACKER_SOCKETS_PER_ADDRESS))
                 .build();
         try {
             Fresh.delete(settings.instanceDir());
@@ -58,6 +62,14 @@ public final class KinemaServer implements BeforeAllCallback {
         } catch (Exception e) {
             throw new IllegalStateException("Could not start Kinema for the integration tests", e);
         }
+    }
+
+    /** A connection to the shared node's PostgreSQL, as the node's own user. */
+    public static java.sql.Connection database() throws java.sql.SQLException {
+        if (node == null) {
+            throw new IllegalStateException("Annotate the test class with @ExtendWith(KinemaServer.class)");
+        }
+        return java.sql.DriverManager.getConnection(node.jdbcUrl(), node.jdbcUser(), node.jdbcPassword());
     }
 
     /** Restarts the shared node's WildFly (the database stays up), as an operator would. */

@@ -6,6 +6,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.kinema.media.MediaStore;
+import org.kinema.tracker.SwarmKeys;
+import org.kinema.tracker.SwarmRepository;
 import org.kinema.video.FileKind;
 import org.kinema.video.Video;
 import org.kinema.video.VideoEvents;
@@ -16,6 +18,9 @@ import org.kinema.video.VideoState;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The transcoding queue's transactions: claim, report, publish, fail. Each call commits on its own. */
@@ -31,6 +36,9 @@ public class TranscodingService {
 
     @Inject
     private MediaStore store;
+
+    @Inject
+    private SwarmRepository swarms;
 
     @Inject
     private Event<VideoEvents.Published> published;
@@ -76,12 +84,24 @@ public class TranscodingService {
             videos.add(added);
         }
         video.publish(streams.hlsPrefix(), streams.duration(), streams.aspectRatio());
+        swarms.replace(video.id(), swarmsOf(video, streams));
         published.fire(new VideoEvents.Published(video.id(), video.uuid()));
     }
 
     public void fail(long videoId, String reason) {
         videos.find(videoId).filter(video -> video.state() == VideoState.TO_TRANSCODE)
                 .ifPresent(video -> video.failTranscoding(reason));
+    }
+
+    /** What the tracker serves for the video: each HLS stream's swarm and each torrent's. */
+    private List<String> swarmsOf(Video video, TranscodedStreams streams) {
+        int renditions = (int) streams.files().stream().filter(file -> file.kind() == FileKind.HLS).count();
+        List<String> hashes = new ArrayList<>(SwarmKeys.hlsInfoHashes(video.uuid(), renditions));
+        streams.files().stream().map(TranscodedStreams.NewFile::infoHash).filter(Objects::nonNull)
+                .map(SwarmKeys::torrentInfoHash).forEach(hashes::add);
+        videos.files(video).stream().filter(file -> file.kind() == FileKind.ORIGINAL).map(VideoFile::infoHash)
+                .filter(Objects::nonNull).map(SwarmKeys::torrentInfoHash).forEach(hashes::add);
+        return hashes;
     }
 
     private Video video(long videoId) {

@@ -111,6 +111,20 @@ public final class KinemaNode implements AutoCloseable {
         return "http://localhost:" + settings.httpPort();
     }
 
+    /** The JDBC URL of the node's PostgreSQL, as given to WildFly ({@code KINEMA_DB_URL}). */
+    public String jdbcUrl() {
+        return environment.get("KINEMA_DB_URL");
+    }
+
+    /** The database user and password given to WildFly. */
+    public String jdbcUser() {
+        return environment.getOrDefault("KINEMA_DB_USER", "kinema");
+    }
+
+    public String jdbcPassword() {
+        return environment.getOrDefault("KINEMA_DB_PASSWORD", "kinema");
+    }
+
     public java.nio.file.Path serverLog() {
         return server.logFile();
     }

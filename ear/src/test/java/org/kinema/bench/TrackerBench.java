@@ -1,0 +1,459 @@
+package org.kinema.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.kinema.launcher.KinemaNode;
+import org.kinema.launcher.NodeSettings;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Kinema's WebTorrent tracker against PeerTube's own ({@code @peertube/bittorrent-tracker-server}),
+ * under the same load from the shared load generator, in the same run on the same machine.
+ *
+ * <p>Run it after a normal build, from the project root:
+ * <pre>
+ * mvn -o install -DskipTests
+ * mvn -o -pl ear verify -Ptracker-bench
+ * </pre>
+ * The {@code tracker-bench} profile of {@code ear/pom.xml} runs this class with exec-maven-plugin
+ * (test class path). It needs Node.js and npm. System properties (the profile sets the first
+ * five): {@code kinema.ear}, {@code kinema.wildfly.home}, {@code kinema.ffmpeg.dir},
+ * {@code kinema.bench.dir}, {@code kinema.tracker.bench.tools} (the folder holding
+ * {@code loadgen.mjs} and {@code pt-tracker.mjs}; it is copied into the bench folder and
+ * {@code npm i} runs there, never in the original), and optionally {@code kinema.bench.port}
+ * (19320; PeerTube's tracker gets that + 10), {@code kinema.tracker.bench.seconds} (10),
+ * {@code kinema.tracker.bench.offers} (5), {@code kinema.tracker.bench.loads} (peers/swarms pairs,
+ * {@code 500/50,2000/50}) and {@code kinema.tracker.bench.big} (10000: peers of a last run
+ * against Kinema alone, 0 for none).
+ *
+ * <p>What it does:
+ * <ol>
+ *   <li>Starts a fresh Kinema node whose tracker limits are lifted for the load generator (all its
+ *       peers share 127.0.0.1 and announce in a closed loop): {@code KINEMA_TRACKER_SOCKETS_PER_ADDRESS},
+ *       {@code KINEMA_TRACKER_ANNOUNCES_PER_MINUTE} and {@code KINEMA_TRACKER_ALARM_VIDEOS} set very high.</li>
+ *   <li>Uploads a 2 s clip and waits for it to be published, so its HLS and torrent swarms are
+ *       real; then inserts more swarm rows for that video straight into {@code kinema.tracker_swarm}
+ *       (random info hashes) until there are as many swarms as the loads ask for. The load
+ *       generator gets them all in {@code INFO_HASHES}, so Kinema checks every announce against
+ *       PostgreSQL (through its cache) as in production.</li>
+ *   <li>Starts PeerTube's tracker with {@code node pt-tracker.mjs PORT} on loopback.</li>
+ *   <li>For every load: {@code node loadgen.mjs URL peers swarms seconds offers} against PeerTube's
+ *       tracker, then against Kinema's, sampling each server's resident memory (VmRSS of the
+ *       node process, of WildFly's JVM) every 200 ms and keeping the peak.</li>
+ *   <li>Last, the big run against Kinema alone. Prints every run and the Kinema/PeerTube ratios.</li>
+ * </ol>
+ */
+public final class TrackerBench {
+
+    private static final String ROOT_PASSWORD = "bench-root-password";
+    private static final Pattern RESULT = Pattern.compile("peers=(\\d+)/(\\d+) swarms=(\\d+) announces/s=(\\d+)"
+            + " relayed_offers/s=(\\d+) answers/s=(\\d+) p50_ms=([0-9.NaN]+) p99_ms=([0-9.NaN]+) errors=(\\d+)");
+
+    private final Path benchDir;
+    private final Path toolsDir;
+    private final int seconds;
+    private final int offers;
+
+    private TrackerBench(Path benchDir, Path toolsDir, int seconds, int offers) {
+        this.benchDir = benchDir;
+        this.toolsDir = toolsDir;
+        this.seconds = seconds;
+        this.offers = offers;
+    }
+
+    record Load(int peers, int swarms) {
+        @Override
+        public String toString() {
+            return peers + " peers/" + swarms + " swarms";
+        }
+    }
+
+    record Result(String tracker, Load load, String line, int opened, double announces, double offers, double answers,
+                  double p50, double p99, long errors, long peakRssKb) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path ear = Path.of(required("kinema.ear")).toAbsolutePath();
+        Path wildflyHome = Path.of(required("kinema.wildfly.home")).toAbsolutePath();
+        Path ffmpegDir = Path.of(System.getProperty("kinema.ffmpeg.dir",
+                wildflyHome.getParent().resolve("ffmpeg").toString())).toAbsolutePath();
+        Path benchDir = Path.of(System.getProperty("kinema.bench.dir", "target/tracker-bench")).toAbsolutePath();
+        Path tools = Path.of(required("kinema.tracker.bench.tools")).toAbsolutePath().normalize();
+        int port = Integer.getInteger("kinema.bench.port", 19320);
+        int seconds = Integer.getInteger("kinema.tracker.bench.seconds", 10);
+        int offers = Integer.getInteger("kinema.tracker.bench.offers", 5);
+        int big = Integer.getInteger("kinema.tracker.bench.big", 10_000);
+        List<Load> loads = new ArrayList<>();
+        for (String load : System.getProperty("kinema.tracker.bench.loads", "500/50,2000/50").split(",")) {
+            String[] parts = load.trim().split("/");
+            loads.add(new Load(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
+        }
+        for (Path needed : List.of(ear, wildflyHome, ffmpegDir.resolve("bin/ffmpeg"), tools.resolve("loadgen.mjs"))) {
+            if (!Files.exists(needed)) {
+                throw new IllegalStateException(needed + " does not exist (build first: mvn -o install -DskipTests)");
+            }
+        }
+        new TrackerBench(benchDir, tools, seconds, offers).run(ear, wildflyHome, ffmpegDir, port, loads, big);
+    }
+
+    private void run(Path ear, Path wildflyHome, Path ffmpegDir, int port, List<Load> loads, int big) throws Exception {
+        Files.createDirectories(benchDir);
+        Path work = prepareTools();
+        int swarms = Math.max(loads.stream().mapToInt(Load::swarms).max().orElse(50), 50);
+        say("node %s, %d cores; %d s per run, %d offers per announce", firstLine(List.of("node", "--version")),
+                Runtime.getRuntime().availableProcessors(), seconds, offers);
+
+        Path nodeDir = benchDir.resolve("node");
+        deleteTree(nodeDir);
+        NodeSettings settings = NodeSettings.builder()
+                .wildflyHome(wildflyHome)
+                .ear(ear)
+                .instanceDir(nodeDir)
+                .nodeName("tracker-bench-node")
+                .consoleToFile(true)
+                .setting("KINEMA_HTTP_PORT", String.valueOf(port))
+                .setting("KINEMA_PUBLIC_URL", "http://localhost:" + port)
+                .setting("KINEMA_ADMIN_PASSWORD", ROOT_PASSWORD)
+                .setting("KINEMA_ADMIN_EMAIL", "root@kinema.bench")
+                .setting("KINEMA_CLUSTER_NAME", "kinema-tracker-bench-" + port)
+                .setting("KINEMA_FFMPEG", ffmpegDir.resolve("bin/ffmpeg").toString())
+                .setting("KINEMA_FFPROBE", ffmpegDir.resolve("bin/ffprobe").toString())
+                // the load generator is one address announcing in a closed loop: lift the per-client limits
+                .setting("KINEMA_TRACKER_SOCKETS_PER_ADDRESS", "1000000")
+                .setting("KINEMA_TRACKER_ANNOUNCES_PER_MINUTE", "100000000")
+                .setting("KINEMA_TRACKER_ALARM_VIDEOS", "1000000")
+                .build();
+
+        List<Result> results = new ArrayList<>();
+        Process peertube = null;
+        say("starting Kinema on port %d", port);
+        KinemaNode node = KinemaNode.start(settings);
+        try {
+            long kinemaPid = wildflyPid(nodeDir).orElseThrow(() -> new IllegalStateException("WildFly's JVM not found"));
+            String hashes = String.join(",", swarms(node, ffmpegDir, swarms));
+            say("Kinema up (JVM pid %d, RSS %d MB); %d served swarms for the load generator", kinemaPid,
+                    rssKb(kinemaPid) / 1024, swarms);
+
+            peertube = startPeerTube(work, port + 10);
+            long peertubePid = peertube.pid();
+            say("PeerTube's tracker up (pid %d, RSS %d MB)", peertubePid, rssKb(peertubePid) / 1024);
+
+            String kinemaUrl = "ws://127.0.0.1:" + port + "/tracker/socket";
+            String peertubeUrl = "ws://127.0.0.1:" + (port + 10) + "/tracker/socket";
+            for (Load load : loads) {
+                results.add(loadgen(work, "PeerTube", peertubeUrl, peertubePid, load, hashes));
+                results.add(loadgen(work, "Kinema", kinemaUrl, kinemaPid, load, hashes));
+            }
+            if (big > 0) {
+                results.add(loadgen(work, "Kinema", kinemaUrl, kinemaPid, new Load(big, swarms), hashes));
+                say("Kinema still healthy after %d peers: %s; RSS now %d MB", big, node.isAlive() ? "alive" : "DEAD",
+                        rssKb(kinemaPid) / 1024);
+            }
+        } finally {
+            if (peertube != null) {
+                peertube.destroy();
+                peertube.waitFor(10, TimeUnit.SECONDS);
+            }
+            say("stopping Kinema");
+            node.close();
+        }
+        report(results);
+    }
+
+    // ---------------------------------------------------------------- setup
+
+    /** Copies the load generator into the bench folder and installs its packages there. */
+    private Path prepareTools() throws IOException, InterruptedException {
+        Path work = benchDir.resolve("tools");
+        Files.createDirectories(work);
+        for (String file : List.of("loadgen.mjs", "pt-tracker.mjs")) {
+            Files.copy(toolsDir.resolve(file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (!Files.isDirectory(work.resolve("node_modules/@peertube/bittorrent-tracker-server"))
+                || !Files.isDirectory(work.resolve("node_modules/ws"))) {
+            say("npm i ws @peertube/bittorrent-tracker-server@11.1.2 in %s", work);
+            if (!Files.exists(work.resolve("package.json"))) {
+                exec(work, List.of("npm", "init", "-y"));
+            }
+            exec(work, List.of("npm", "i", "--no-audit", "--no-fund", "ws", "@peertube/bittorrent-tracker-server@11.1.2"));
+        }
+        return work;
+    }
+
+    /**
+     * Publishes a short clip and returns {@code count} info hashes served for it (hex): its real
+     * HLS and torrent swarms, then random ones inserted for the same video.
+     */
+    private List<String> swarms(KinemaNode node, Path ffmpegDir, int count) throws Exception {
+        Path clip = benchDir.resolve("clip-2s-180p.mp4");
+        if (!Files.exists(clip)) {
+            exec(benchDir, List.of(ffmpegDir.resolve("bin/ffmpeg").toString(), "-hide_banner", "-loglevel", "error", "-y",
+                    "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30", "-f", "lavfi", "-i", "sine=frequency=440",
+                    "-t", "2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                    "-movflags", "+faststart", clip.toString()));
+        }
+        BenchClient client = new BenchClient(node.baseUrl());
+        client.login("root", ROOT_PASSWORD);
+        String uuid = client.upload(client.firstChannelId(), "tracker bench clip", clip);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (true) {
+            JsonNode video = client.video(uuid);
+            int state = video.path("state").path("id").asInt();
+            if (state == 1) {
+                break;
+            }
+            if (state == 7 || System.nanoTime() > deadline) {
+                throw new IllegalStateException("The bench clip was not published: " + video);
+            }
+            Thread.sleep(250);
+        }
+        List<String> hashes = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(node.jdbcUrl(), node.jdbcUser(), node.jdbcPassword())) {
+            long videoId;
+            try (PreparedStatement query = db.prepareStatement("SELECT id FROM kinema.video WHERE uuid = ?")) {
+                query.setObject(1, UUID.fromString(uuid));
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    videoId = rows.getLong(1);
+                }
+            }
+            try (PreparedStatement query = db.prepareStatement(
+                    "SELECT info_hash FROM kinema.tracker_swarm WHERE video_id = ? ORDER BY info_hash")) {
+                query.setLong(1, videoId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next() && hashes.size() < count) {
+                        hashes.add(rows.getString(1));
+                    }
+                }
+            }
+            String firstHls = HexFormat.of().formatHex(hlsInfoHash(UUID.fromString(uuid)).getBytes(StandardCharsets.US_ASCII));
+            if (!hashes.contains(firstHls)) {
+                throw new IllegalStateException("The published clip's first HLS swarm is not served: " + hashes);
+            }
+            SecureRandom random = new SecureRandom();
+            try (PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO kinema.tracker_swarm (info_hash, video_id) VALUES (?, ?)")) {
+                while (hashes.size() < count) {
+                    byte[] bytes = new byte[20];
+                    random.nextBytes(bytes);
+                    String hash = HexFormat.of().formatHex(bytes);
+                    insert.setString(1, hash);
+                    insert.setLong(2, videoId);
+                    insert.executeUpdate();
+                    hashes.add(hash);
+                }
+            }
+        }
+        return hashes;
+    }
+
+    private static String hlsInfoHash(UUID video) throws Exception {
+        byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(("v2-" + video + "-main-0").getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(sha1, 15));
+    }
+
+    private Process startPeerTube(Path work, int port) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("node", "pt-tracker.mjs", String.valueOf(port)).directory(work.toFile())
+                .redirectErrorStream(true).start();
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = output.readLine();
+        if (line == null || !line.contains("peertube tracker on")) {
+            process.destroy();
+            throw new IOException("PeerTube's tracker did not start: " + line);
+        }
+        Thread drain = new Thread(() -> {
+            try {
+                while (output.readLine() != null) {
+                    // PeerTube's tracker's own messages are not part of the figures
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "pt-tracker-output");
+        drain.setDaemon(true);
+        drain.start();
+        return process;
+    }
+
+    /** WildFly's JVM: the java process whose base dir is the bench node's. */
+    private static Optional<Long> wildflyPid(Path nodeDir) {
+        String marker = "-Djboss.server.base.dir=" + nodeDir.resolve("server");
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
+                try {
+                    String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+                    return cmdline.contains(marker) && cmdline.contains("jboss-modules");
+                } catch (IOException e) {
+                    return false;
+                }
+            }).map(p -> Long.parseLong(p.getFileName().toString())).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---------------------------------------------------------------- a run
+
+    private Result loadgen(Path work, String tracker, String url, long serverPid, Load load, String hashes)
+            throws IOException, InterruptedException {
+        List<String> command = List.of("node", "loadgen.mjs", url, String.valueOf(load.peers()),
+                String.valueOf(load.swarms()), String.valueOf(seconds), String.valueOf(offers));
+        say("%s, %s: INFO_HASHES=<%d served> %s", tracker, load, load.swarms(), String.join(" ", command));
+        List<String> firstHashes = List.of(hashes.split(",")).subList(0, load.swarms());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+        builder.environment().put("INFO_HASHES", String.join(",", firstHashes));
+        AtomicLong peak = new AtomicLong(rssKb(serverPid));
+        Process process = builder.start();
+        Thread sampler = new Thread(() -> {
+            while (process.isAlive()) {
+                peak.accumulateAndGet(rssKb(serverPid), Math::max);
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "rss-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(seconds + 180L, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("The load generator did not finish: " + output);
+        }
+        sampler.interrupt();
+        sampler.join();
+        peak.accumulateAndGet(rssKb(serverPid), Math::max);
+        String line = output.lines().filter(l -> l.startsWith("peers=")).reduce((a, b) -> b).orElse(null);
+        System.out.println("    " + (line == null ? "(no result) " + output.strip() : line)
+                + String.format(Locale.ROOT, " server_rss_peak_mb=%.0f", peak.get() / 1024.0));
+        System.out.flush();
+        Matcher matcher = line == null ? null : RESULT.matcher(line);
+        if (matcher == null || !matcher.find()) {
+            return new Result(tracker, load, output.strip(), 0, 0, 0, 0, Double.NaN, Double.NaN, 0, peak.get());
+        }
+        return new Result(tracker, load, line, Integer.parseInt(matcher.group(1)), Double.parseDouble(matcher.group(4)),
+                Double.parseDouble(matcher.group(5)), Double.parseDouble(matcher.group(6)), number(matcher.group(7)),
+                number(matcher.group(8)), Long.parseLong(matcher.group(9)), peak.get());
+    }
+
+    private void report(List<Result> results) {
+        String rule = "-".repeat(122);
+        StringBuilder table = new StringBuilder("\n").append(rule).append('\n');
+        table.append(String.format(Locale.ROOT, "%-24s %-9s %13s %12s %10s %10s %9s %9s %8s %12s%n", "load", "tracker",
+                "peers open", "announces/s", "offers/s", "answers/s", "p50 ms", "p99 ms", "errors", "RSS peak MB"));
+        table.append(rule).append('\n');
+        for (Result r : results) {
+            table.append(String.format(Locale.ROOT, "%-24s %-9s %13s %12.0f %10.0f %10.0f %9.1f %9.1f %8d %12.0f%n",
+                    r.load(), r.tracker(), r.opened() + "/" + r.load().peers(), r.announces(), r.offers(), r.answers(),
+                    r.p50(), r.p99(), r.errors(), r.peakRssKb() / 1024.0));
+        }
+        table.append(rule).append('\n');
+        Map<Load, Result[]> pairs = new LinkedHashMap<>();
+        for (Result r : results) {
+            Result[] pair = pairs.computeIfAbsent(r.load(), key -> new Result[2]);
+            pair["PeerTube".equals(r.tracker()) ? 0 : 1] = r;
+        }
+        for (Map.Entry<Load, Result[]> pair : pairs.entrySet()) {
+            Result pt = pair.getValue()[0];
+            Result kinema = pair.getValue()[1];
+            if (pt == null || kinema == null) {
+                continue;
+            }
+            table.append(String.format(Locale.ROOT, "Kinema/PeerTube at %-24s announces/s %.2f   p50 %.2f   p99 %.2f"
+                            + "   RSS %.2f   peers open %d/%d%n", pair.getKey(), kinema.announces() / pt.announces(),
+                    kinema.p50() / pt.p50(), kinema.p99() / pt.p99(), (double) kinema.peakRssKb() / pt.peakRssKb(),
+                    kinema.opened(), pt.opened()));
+        }
+        table.append(rule);
+        System.out.println(table);
+        System.out.flush();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Resident memory of a process in KiB (VmRSS), 0 if it is gone. */
+    private static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static double number(String text) {
+        return "NaN".equals(text) ? Double.NaN : Double.parseDouble(text);
+    }
+
+    private static void exec(Path dir, List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IOException("Failed: " + String.join(" ", command) + "\n" + output);
+        }
+    }
+
+    private static String firstLine(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return output.lines().findFirst().orElse("?");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + property
+                    + " is not set; run through Maven: mvn -o -pl ear verify -Ptracker-bench");
+        }
+        return value;
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[tracker-bench] " + format + "%n", args);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,88 @@
+package org.kinema.tracker;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * One connected client: its connection, the swarms it announced (info hash to its peer id
+ * there) and its message budget for the current minute. Lives as long as its socket.
+ */
+public final class TrackerClient implements Peer {
+
+    private static final long MINUTE_NANOS = 60_000_000_000L;
+
+    private final Connection connection;
+    private final String addressKey;
+    private final LongSupplier clock;
+    private final Map<String, String> swarms = new ConcurrentHashMap<>();
+    private final Set<Long> videos = ConcurrentHashMap.newKeySet();
+    private long minuteStart;
+    private int messagesThisMinute;
+
+    TrackerClient(Connection connection, String addressKey, LongSupplier clock) {
+        this.connection = connection;
+        this.addressKey = addressKey;
+        this.clock = clock;
+        this.minuteStart = clock.getAsLong();
+    }
+
+    @Override
+    public void deliver(String message) {
+        connection.send(message);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return connection.isOpen();
+    }
+
+    void reply(String message) {
+        connection.send(message);
+    }
+
+    String addressKey() {
+        return addressKey;
+    }
+
+    /** Spends one message of this minute's budget; false if it is spent. */
+    synchronized boolean spend(int perMinute) {
+        long now = clock.getAsLong();
+        if (now - minuteStart >= MINUTE_NANOS) {
+            minuteStart = now;
+            messagesThisMinute = 0;
+        }
+        if (messagesThisMinute >= perMinute) {
+            return false;
+        }
+        messagesThisMinute++;
+        return true;
+    }
+
+    /** This client's peer id in the swarm, if it announced there. */
+    String peerIdIn(String infoHash) {
+        return swarms.get(infoHash);
+    }
+
+    void joined(String infoHash, String peerId) {
+        swarms.put(infoHash, peerId);
+    }
+
+    void left(String infoHash) {
+        swarms.remove(infoHash);
+    }
+
+    int swarmCount() {
+        return swarms.size();
+    }
+
+    Map<String, String> swarms() {
+        return Map.copyOf(swarms);
+    }
+
+    /** True the first time this client announces the video. */
+    boolean firstAnnounceOf(long video) {
+        return videos.add(video);
+    }
+}
