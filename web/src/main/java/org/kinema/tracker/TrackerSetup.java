@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.kinema.platform.KinemaSettings;
+import org.kinema.swarm.TrackedSwarms;
 
 import java.util.logging.Logger;
 

@@ -1,4 +1,4 @@
-package org.kinema.tracker;
+package org.kinema.swarm;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -4,4 +4,4 @@
  * published and read through a short in-JVM cache. Knows nothing of WebSocket, of the tracker
  * protocol, nor of peers: who is in a swarm is the web module's, and is never stored here.
  */
-package org.kinema.tracker;
+package org.kinema.swarm;

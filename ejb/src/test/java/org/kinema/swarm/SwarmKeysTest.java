@@ -1,4 +1,4 @@
-package org.kinema.tracker;
+package org.kinema.swarm;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.kinema.tracker;
+package org.kinema.swarm;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
