@@ -94,9 +94,7 @@ async function route() {
     });
   } catch (e) {
     if (e.name === 'AbortError' || context !== current) return;
-    console.error(e);
-    replace(main, h('h1', {}, 'Something went wrong'), errorBox(e));
-    setTitle('Error');
+    showFailure(e);
   } finally {
     if (context === current) main.removeAttribute('aria-busy');
   }
@@ -116,6 +114,23 @@ function focusMain() {
   if (heading) heading.setAttribute('tabindex', '-1');
   target.focus({ preventScroll: true });
   window.scrollTo(0, 0);
+}
+
+/** A page that could not be shown: not found, not allowed, or another failure, with the server's reason. */
+function showFailure(e) {
+  if (e.status === 404) {
+    replace(main, h('h1', {}, 'Not found'), h('p', {}, e.message),
+      h('p', {}, h('a', { href: '/' }, 'Go to the home page')));
+    setTitle('Not found');
+  } else if ((e.status === 401 || e.status === 403) && !storedTokens()) {
+    replace(main, h('h1', {}, 'Please log in'), h('p', {}, e.message),
+      h('p', {}, h('a', { class: 'button', href: `/login?next=${encodeURIComponent(location.pathname)}` }, 'Log in')));
+    setTitle('Please log in');
+  } else {
+    if (!e.status) console.error(e);
+    replace(main, h('h1', {}, e.status === 403 ? 'Not allowed' : 'Something went wrong'), errorBox(e));
+    setTitle('Error');
+  }
 }
 
 function notFound() {

@@ -38,7 +38,7 @@ export async function render({ main, user, config, signal, onLeave }) {
   const messages = h('div', { class: 'form-messages' });
   const form = h('form', { class: 'upload-form card-panel', novalidate: true },
     zone,
-    h('div', { class: 'form-grid' },
+    h('div', { class: 'form-grid form-grid-2' },
       h('div', { class: 'form-wide' }, field('Title', name)),
       field('Channel', channel),
       field('Privacy', privacy, 'Unlisted: anyone with the link. Private: only you. Internal: anyone logged in here.'),

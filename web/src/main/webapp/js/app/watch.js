@@ -29,8 +29,15 @@ export async function render({ main, params, config, user, signal, onLeave }) {
     replace(stage);
     const container = h('div', { class: 'player-container' });
     stage.append(container);
-    player = await mountPlayer(container, { video: published, config, user, autoplay: false, start: startTime() });
-    countView(published);
+    try {
+      const autoplay = user ? !!user.autoPlayVideo : !!config.defaults?.player?.autoPlay;
+      player = await mountPlayer(container, { video: published, config, user, autoplay, start: startTime() });
+      countView(published);
+    } catch (e) {
+      console.error(e);
+      replace(stage, h('div', { class: 'processing', role: 'alert' },
+        h('p', { class: 'processing-title' }, 'The player could not start'), h('p', { class: 'processing-note' }, e.message || String(e))));
+    }
   };
 
   if (video.state.id === PUBLISHED) {
