@@ -8,10 +8,9 @@ const CLIENT = 'kinema.oauthClient';
 export class ApiError extends Error {
   constructor(status, body, fallback) {
     const invalid = body && body['invalid-params'] ? Object.values(body['invalid-params']) : [];
-    const detail = body && (body.detail || body.error)
-      || (invalid.length ? invalid.map((p) => `${p.param}: ${p.msg}`).join('; ') : null)
-      || fallback || `Request failed (HTTP ${status})`;
-    super(detail);
+    const reasons = invalid.map((p) => `${p.param}: ${p.msg}`).join('; ');
+    const detail = body && (body.detail || body.error) || reasons || fallback || `Request failed (HTTP ${status})`;
+    super(reasons && !detail.includes(reasons) ? `${detail} (${reasons})` : detail);
     this.name = 'ApiError';
     this.status = status;
     this.code = body && body.code;

@@ -3,7 +3,7 @@
 
 import { mountPlayer } from '/js/player.js';
 import { api } from './api.js';
-import { h, replace, icon, ICONS, formatViews, formatDate, formatBytes } from './dom.js';
+import { h, replace, icon, ICONS, formatViews, formatDate, formatBytes, spokenDuration } from './dom.js';
 import { accountPath, channelPath } from './cards.js';
 import { setTitle } from './main.js';
 import { processingPanel, PUBLISHED, FAILED } from './processing.js';
@@ -112,7 +112,7 @@ function details(video) {
       fact('Category', video.category && video.category.id != null ? video.category.label : null),
       fact('Licence', video.licence && video.licence.id != null ? video.licence.label : null),
       fact('Language', video.language && video.language.id != null ? video.language.label : null),
-      fact('Duration', video.duration ? `${Math.floor(video.duration / 60)} min ${video.duration % 60} s` : null)),
+      fact('Duration', video.duration ? spokenDuration(video.duration) : null)),
     downloads(video));
 }
 
