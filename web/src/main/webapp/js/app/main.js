@@ -1,9 +1,8 @@
 // The client's entry point: the header, the routes, and navigation with history.pushState.
 
-import { api } from './api.js';
+import { api, storedTokens } from './api.js';
 import { h, replace, errorBox } from './dom.js';
 import { currentUser, isAdmin, knownUsername, logout, onSessionChange } from './session.js';
-import { storedTokens } from './api.js';
 
 const ROUTES = [
   { path: /^\/$/, page: './home.js' },
