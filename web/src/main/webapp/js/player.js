@@ -6,6 +6,7 @@
 import Hls from '/vendor/hls.mjs'
 import { HlsJsP2PEngine } from '/vendor/p2p-media-loader-hlsjs.js'
 import { segmentValidator } from '/js/segments.js'
+import { storedTokens } from '/js/app/api.js'
 
 const P2P_SWITCH_KEY = 'kinema.p2p'
 const VIEW_AFTER_SECONDS = 5
@@ -47,7 +48,7 @@ function trackerUrls (video) {
 
 async function fileTokenQuery (video) {
   const privateLike = video.privacy && (video.privacy.id === 3 || video.privacy.id === 4)
-  const token = localStorage.getItem('kinema.accessToken')
+  const token = storedTokens()?.access
   if (!privateLike || !token) return ''
   const response = await fetch(`/api/v1/videos/${video.uuid}/token`, {
     method: 'POST', headers: { Authorization: `Bearer ${token}` }
@@ -102,6 +103,10 @@ export async function mountPlayer (container, { video, config, user, autoplay = 
             announceTrackers: trackerUrls(video),
             rtcConfig: { iceServers: [] },
             httpDownloadInitialTimeoutMs: 3000,
+            // HTTP for what plays within 10 s, peers for what lies further ahead (up to a minute)
+            highDemandTimeWindow: 6,
+            httpDownloadTimeWindow: 10,
+            p2pDownloadTimeWindow: 60,
             validateP2PSegment: validator.validate
           },
           onHlsJsCreated (created) {
@@ -152,7 +157,7 @@ export async function mountPlayer (container, { video, config, user, autoplay = 
   media.addEventListener('timeupdate', () => {
     if (!viewed && media.currentTime >= Math.min(VIEW_AFTER_SECONDS, (video.duration || 30) / 2)) {
       viewed = true
-      const token = localStorage.getItem('kinema.accessToken')
+      const token = storedTokens()?.access
       fetch(`/api/v1/videos/${video.uuid}/views`, { method: 'POST', headers: token ? { Authorization: `Bearer ${token}` } : {} })
     }
   })

@@ -32,7 +32,6 @@ export async function render({ main, params, config, user, signal, onLeave }) {
     try {
       const autoplay = user ? !!user.autoPlayVideo : !!config.defaults?.player?.autoPlay;
       player = await mountPlayer(container, { video: published, config, user, autoplay, start: startTime() });
-      countView(published);
     } catch (e) {
       console.error(e);
       replace(stage, h('div', { class: 'processing', role: 'alert' },
@@ -77,10 +76,6 @@ export function parseTime(value) {
   const match = value.match(/^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/);
   if (!match) return 0;
   return (Number(match[1]) || 0) * 3600 + (Number(match[2]) || 0) * 60 + (Number(match[3]) || 0);
-}
-
-function countView(video) {
-  api(`/videos/${video.uuid}/views`, { method: 'POST', json: { currentTime: 0 } }).catch(() => {});
 }
 
 function details(video) {

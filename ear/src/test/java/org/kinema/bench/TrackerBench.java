@@ -253,7 +253,7 @@ public final class TrackerBench {
                     }
                 }
             }
-            String firstHls = HexFormat.of().formatHex(hlsInfoHash(UUID.fromString(uuid)).getBytes(StandardCharsets.US_ASCII));
+            String firstHls = HexFormat.of().formatHex(firstHlsInfoHash(client.video(uuid)).getBytes(StandardCharsets.US_ASCII));
             if (!hashes.contains(firstHls)) {
                 throw new IllegalStateException("The published clip's first HLS swarm is not served: " + hashes);
             }
@@ -274,9 +274,14 @@ public final class TrackerBench {
         return hashes;
     }
 
-    private static String hlsInfoHash(UUID video) throws Exception {
-        byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(("v2-" + video + "-main-0").getBytes(StandardCharsets.UTF_8));
-        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(sha1, 15));
+
+    /** The info hash a browser announces for the video's first HLS variant (from the served master playlist). */
+    private static String firstHlsInfoHash(JsonNode video) throws Exception {
+        String master = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        video.path("streamingPlaylists").path(0).path("playlistUrl").asText())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return org.kinema.it.BrowserSwarms.infoHashes(video.path("uuid").asText(), master).get(0);
     }
 
     private Process startPeerTube(Path work, int port) throws IOException, InterruptedException {

@@ -51,6 +51,11 @@ public final class BrowserLab implements BeforeAllCallback {
                 "--autoplay-policy=no-user-gesture-required", "--allow-loopback-in-peer-connection",
                 "--disable-features=WebRtcHideLocalIpsWithMdns",
                 "--user-data-dir=/tmp/kinema-lab/profile-" + System.nanoTime());
+        if (Boolean.getBoolean("kinema.it.browserLogs")) {
+            org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+            logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+        }
         try {
             return new RemoteWebDriver(URI.create("http://127.0.0.1:" + DRIVER_PORT).toURL(), options);
         } catch (IOException e) {

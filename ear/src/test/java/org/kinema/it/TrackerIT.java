@@ -62,7 +62,7 @@ class TrackerIT {
         videoUuid = Videos.uploaded(api, token, clip, Map.of("name", "Tracker clip"));
         JsonNode video = Videos.awaitTranscoded(api, token, videoUuid);
         assertEquals(Videos.PUBLISHED, video.path("state").path("id").asInt(), video::toString);
-        hlsSwarm = hlsInfoHash(UUID.fromString(videoUuid), 0);
+        hlsSwarm = browserInfoHashes(api, video).get(0);
     }
 
     @AfterEach
@@ -78,9 +78,10 @@ class TrackerIT {
         JsonNode video = api.get("/api/v1/videos/" + videoUuid, null).json();
         int renditions = video.path("streamingPlaylists").path(0).path("files").size();
         Set<String> expected = new HashSet<>();
-        for (int i = 0; i < renditions; i++) {
-            expected.add(hex(hlsInfoHash(UUID.fromString(videoUuid), i)));
+        for (String hash : browserInfoHashes(api, video)) {
+            expected.add(hex(hash));
         }
+        assertEquals(renditions, expected.size(), "one swarm per rendition");
         Set<String> stored = new HashSet<>();
         try (Connection db = KinemaServer.database(); Statement statement = db.createStatement();
              ResultSet rows = statement.executeQuery("SELECT s.info_hash FROM kinema.tracker_swarm s"
@@ -225,11 +226,11 @@ class TrackerIT {
 
     // ------------------------------------------------------------ helpers
 
-    /** What p2p-media-loader 2.x sends as info_hash for HLS stream {@code index} with swarmId = the video's UUID. */
-    private static String hlsInfoHash(UUID video, int index) throws Exception {
-        byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(("v2-" + video + "-main-" + index)
-                .getBytes(StandardCharsets.UTF_8));
-        return Base64.getEncoder().encodeToString(Arrays.copyOf(sha1, 15));
+    /** What browsers announce for the video's HLS streams, read from the master playlist it serves. */
+    private static List<String> browserInfoHashes(Api api, JsonNode video) throws Exception {
+        String master = new String(api.bytes(video.path("streamingPlaylists").path(0).path("playlistUrl").asText(), null, null),
+                StandardCharsets.UTF_8);
+        return BrowserSwarms.infoHashes(video.path("uuid").asText(), master);
     }
 
     private static String hex(String binary) {

@@ -13,12 +13,13 @@ import java.util.UUID;
 /**
  * The info hashes under which viewers meet in the tracker.
  *
- * <p>For HLS, p2p-media-loader 2.x names the swarm of stream {@code i} (the i-th variant of the
- * master playlist, type {@code main}) {@code "v2-" + swarmId + "-main-" + i}; Kinema's player sets
- * {@code swarmId} to the video's UUID. The tracker sees the first 15 bytes of that name's SHA-1,
- * in standard base64: 20 ASCII characters, sent as the info hash's 20 bytes. WebTorrent clients
- * of a torrent send the torrent's binary info hash. Info hashes are kept as lowercase hex of
- * those 20 bytes.
+ * <p>For HLS, p2p-media-loader 2.x (with hls.js) names the swarm of each variant of the master
+ * playlist {@code "v2-" + swarmId + "-main-" + streamId}, where Kinema's player sets
+ * {@code swarmId} to the video's UUID and {@code streamId} is the base64 SHA-1 of what hls.js read
+ * of the variant: {@code "{BANDWIDTH}-{video codec}-{width}-{height}----{FRAME-RATE as a
+ * number}-"}. The tracker sees the first 15 bytes of the swarm name's SHA-1, in standard base64:
+ * 20 ASCII characters, sent as the info hash's 20 bytes. WebTorrent clients of a torrent send the
+ * torrent's binary info hash. Info hashes are kept as lowercase hex of those 20 bytes.
  */
 public final class SwarmKeys {
 
@@ -30,20 +31,54 @@ public final class SwarmKeys {
     private SwarmKeys() {
     }
 
-    /** The info hashes (hex) of a video's HLS streams 0..renditions-1, in master playlist order. */
-    public static List<String> hlsInfoHashes(UUID video, int renditions) {
-        List<String> hashes = new ArrayList<>(renditions);
-        for (int i = 0; i < renditions; i++) {
-            hashes.add(HEX.formatHex(hlsInfoHash(video, i).getBytes(StandardCharsets.US_ASCII)));
+    /**
+     * A variant of the master playlist as the player reads it: {@code BANDWIDTH}, {@code CODECS},
+     * {@code RESOLUTION} (0x0 for audio only) and {@code FRAME-RATE} (0 when absent).
+     */
+    public record HlsVariant(long bandwidth, String codecs, int width, int height, double frameRate) {
+    }
+
+    /** The info hashes (hex) of a video's HLS variants. */
+    public static List<String> hlsInfoHashes(UUID video, List<HlsVariant> variants) {
+        List<String> hashes = new ArrayList<>(variants.size());
+        for (HlsVariant variant : variants) {
+            hashes.add(HEX.formatHex(hlsInfoHash(video, streamId(variant)).getBytes(StandardCharsets.US_ASCII)));
         }
         return hashes;
     }
 
-    /** The 20 characters a browser sends as {@code info_hash} for HLS stream {@code index} of a video. */
-    public static String hlsInfoHash(UUID video, int index) {
-        String streamSwarm = PEER_PROTOCOL_VERSION + "-" + video + "-main-" + index;
+    /** The 20 characters a browser sends as {@code info_hash} for an HLS stream of a video. */
+    public static String hlsInfoHash(UUID video, String streamId) {
+        String streamSwarm = PEER_PROTOCOL_VERSION + "-" + video + "-main-" + streamId;
         byte[] sha1 = sha1(streamSwarm.getBytes(StandardCharsets.UTF_8));
         return Base64.getEncoder().encodeToString(Arrays.copyOf(sha1, 15));
+    }
+
+    /** How p2p-media-loader names a main (video) stream from what hls.js read of the variant. */
+    static String streamId(HlsVariant variant) {
+        String frameRate = variant.frameRate() > 0
+                ? new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.3f", variant.frameRate()))
+                        .stripTrailingZeros().toPlainString()
+                : "";
+        String description = variant.bandwidth() + "-" + videoCodec(variant.codecs()) + "-"
+                + (variant.width() > 0 ? variant.width() : "") + "-" + (variant.height() > 0 ? variant.height() : "")
+                + "----" + frameRate + "-";
+        return Base64.getEncoder().encodeToString(sha1(description.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** hls.js's video codec of a CODECS list, lowercased; empty for audio only. */
+    private static String videoCodec(String codecs) {
+        if (codecs == null) {
+            return "";
+        }
+        for (String codec : codecs.split(",")) {
+            String trimmed = codec.trim().toLowerCase(java.util.Locale.ROOT);
+            if (trimmed.startsWith("avc") || trimmed.startsWith("hvc") || trimmed.startsWith("hev")
+                    || trimmed.startsWith("vp0") || trimmed.startsWith("vp9") || trimmed.startsWith("av01")) {
+                return trimmed;
+            }
+        }
+        return "";
     }
 
     /** A torrent's info hash (any case of hex) as the tracker keeps it, or an exception if it is none. */

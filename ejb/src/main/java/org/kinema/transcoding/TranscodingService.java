@@ -95,8 +95,11 @@ public class TranscodingService {
 
     /** What the tracker serves for the video: each HLS stream's swarm and each torrent's. */
     private List<String> swarmsOf(Video video, TranscodedStreams streams) {
-        int renditions = (int) streams.files().stream().filter(file -> file.kind() == FileKind.HLS).count();
-        List<String> hashes = new ArrayList<>(SwarmKeys.hlsInfoHashes(video.uuid(), renditions));
+        List<SwarmKeys.HlsVariant> variants = streams.files().stream().filter(file -> file.kind() == FileKind.HLS)
+                .map(file -> new SwarmKeys.HlsVariant(file.facts().bitrate(), file.facts().codecs(), file.facts().width(),
+                        file.facts().height(), file.facts().fps()))
+                .toList();
+        List<String> hashes = new ArrayList<>(SwarmKeys.hlsInfoHashes(video.uuid(), variants));
         streams.files().stream().map(TranscodedStreams.NewFile::infoHash).filter(Objects::nonNull)
                 .map(SwarmKeys::torrentInfoHash).forEach(hashes::add);
         videos.files(video).stream().filter(file -> file.kind() == FileKind.ORIGINAL).map(VideoFile::infoHash)

@@ -15,25 +15,28 @@ class SwarmKeysTest {
     private static final UUID VIDEO = UUID.fromString("3f2b1c9e-8d4a-4e6b-9f0a-1b2c3d4e5f60");
 
     /*
-     * Vectors computed with Node.js, as p2p-media-loader-core 2.3.1 derives them
-     * (btoa(sha1("v2-" + swarmId + "-main-" + i).slice(0, 15))):
-     * node -e 'const c=require("crypto");for(const i of [0,1,2]){const h=c.createHash("sha1")
-     *   .update("v2-3f2b1c9e-8d4a-4e6b-9f0a-1b2c3d4e5f60-main-"+i,"utf8").digest().subarray(0,15)
-     *   .toString("base64");console.log(i,h,Buffer.from(h,"latin1").toString("hex"))}'
+     * Vectors computed with Node.js the way p2p-media-loader-core 2.3.1 with hls.js derives them:
+     * id = btoa(sha1("723392-avc1.64001e-640-360----30-")), then
+     * btoa(sha1("v2-3f2b1c9e-8d4a-4e6b-9f0a-1b2c3d4e5f60-main-" + id).slice(0, 15)).
      */
     @Test
-    void hlsInfoHashIsWhatP2pMediaLoaderSendsForTheStream() {
-        assertEquals("IreXYto1AtYDkovDf55g", SwarmKeys.hlsInfoHash(VIDEO, 0));
-        assertEquals("Q8LK7hV6RRDaICzQVwEA", SwarmKeys.hlsInfoHash(VIDEO, 1));
-        assertEquals("tRsAi5hNKPOosA5qgpyq", SwarmKeys.hlsInfoHash(VIDEO, 2));
+    void streamIdIsTheHashOfWhatHlsJsReadsOfTheVariant() {
+        assertEquals("3/T8qkcu7Ys/pTvnbpACmImII5M=",
+                SwarmKeys.streamId(new SwarmKeys.HlsVariant(723392, "avc1.64001e,mp4a.40.2", 640, 360, 30.0)));
+        assertEquals("1A7QY05vEHyDpXTs13O1+9KkQws=",
+                SwarmKeys.streamId(new SwarmKeys.HlsVariant(230480, "mp4a.40.2,AVC1.64000C", 256, 144, 29.97f)));
     }
 
     @Test
-    void hlsInfoHashesAreTheHexOfThoseTwentyCharactersForEveryRendition() {
-        assertEquals(List.of("4972655859746f31417459446b6f764466353567",
-                        "51384c4b376856365252446149437a5156774541",
-                        "745273416935684e4b504f6f7341357167707971"),
-                SwarmKeys.hlsInfoHashes(VIDEO, 3));
+    void hlsInfoHashIsWhatP2pMediaLoaderSendsForTheStream() {
+        assertEquals("Le82vBmX1KCkEu5mNwTs", SwarmKeys.hlsInfoHash(VIDEO, "3/T8qkcu7Ys/pTvnbpACmImII5M="));
+        assertEquals("ICcGmtL+obe3gXGH2hcG", SwarmKeys.hlsInfoHash(VIDEO, "1A7QY05vEHyDpXTs13O1+9KkQws="));
+    }
+
+    @Test
+    void hlsInfoHashesAreTheHexOfThoseTwentyCharactersForEveryVariant() {
+        assertEquals(List.of("4c65383276426d58314b436b4575356d4e775473"),
+                SwarmKeys.hlsInfoHashes(VIDEO, List.of(new SwarmKeys.HlsVariant(723392, "avc1.64001e,mp4a.40.2", 640, 360, 30))));
     }
 
     @Test
