@@ -5,6 +5,7 @@ import org.kinema.launcher.KinemaNode;
 import org.kinema.launcher.NodeSettings;
 
 import java.io.BufferedReader;
+import java.net.URI;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ public final class TrackerBench {
     }
 
     record Result(String tracker, Load load, String line, int opened, double announces, double offers, double answers,
-                  double p50, double p99, long errors, long peakRssKb) {
+                  double p50, double p99, long errors, long peakRssKb, long peakConnections) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -335,10 +336,30 @@ public final class TrackerBench {
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
         builder.environment().put("INFO_HASHES", String.join(",", firstHashes));
         AtomicLong peak = new AtomicLong(rssKb(serverPid));
+        AtomicLong peakSockets = new AtomicLong();
+        int port = URI.create(url.replace("ws://", "http://")).getPort();
         Process process = builder.start();
+        StringBuilder collected = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l = lines.readLine(); l != null; l = lines.readLine()) {
+                    synchronized (collected) {
+                        collected.append(l).append('\n');
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "loadgen-output");
+        reader.setDaemon(true);
+        reader.start();
         Thread sampler = new Thread(() -> {
+            int round = 0;
             while (process.isAlive()) {
                 peak.accumulateAndGet(rssKb(serverPid), Math::max);
+                if (round++ % 5 == 0) {
+                    peakSockets.accumulateAndGet(establishedOn(port), Math::max);
+                }
                 try {
                     Thread.sleep(200);
                 } catch (InterruptedException e) {
@@ -348,37 +369,51 @@ public final class TrackerBench {
         }, "rss-sampler");
         sampler.setDaemon(true);
         sampler.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(seconds + 180L, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("The load generator did not finish: " + output);
+        // the load generator needs ~6 s beyond its run to connect and warm up; a server that cannot
+        // keep up makes it slower: give it two more minutes, then stop it and say so
+        boolean finished = process.waitFor(seconds + 120L, TimeUnit.SECONDS);
+        if (!finished) {
+            long open = establishedOn(port);
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+            say("%s, %s: the load generator did not finish within %d s; stopped it with %d connections"
+                    + " established at the tracker's port", tracker, load, seconds + 120, open);
         }
         sampler.interrupt();
         sampler.join();
+        reader.join(5000);
         peak.accumulateAndGet(rssKb(serverPid), Math::max);
+        String output;
+        synchronized (collected) {
+            output = collected.toString();
+        }
+        say("%s, %s: at most %d connections established at the tracker's port (sampled each second)", tracker, load,
+                peakSockets.get());
         String line = output.lines().filter(l -> l.startsWith("peers=")).reduce((a, b) -> b).orElse(null);
         System.out.println("    " + (line == null ? "(no result) " + output.strip() : line)
                 + String.format(Locale.ROOT, " server_rss_peak_mb=%.0f", peak.get() / 1024.0));
         System.out.flush();
         Matcher matcher = line == null ? null : RESULT.matcher(line);
         if (matcher == null || !matcher.find()) {
-            return new Result(tracker, load, output.strip(), 0, 0, 0, 0, Double.NaN, Double.NaN, 0, peak.get());
+            return new Result(tracker, load, output.strip(), 0, 0, 0, 0, Double.NaN, Double.NaN, 0, peak.get(),
+                    peakSockets.get());
         }
         return new Result(tracker, load, line, Integer.parseInt(matcher.group(1)), Double.parseDouble(matcher.group(4)),
                 Double.parseDouble(matcher.group(5)), Double.parseDouble(matcher.group(6)), number(matcher.group(7)),
-                number(matcher.group(8)), Long.parseLong(matcher.group(9)), peak.get());
+                number(matcher.group(8)), Long.parseLong(matcher.group(9)), peak.get(), peakSockets.get());
     }
 
     private void report(List<Result> results) {
-        String rule = "-".repeat(122);
+        String rule = "-".repeat(133);
         StringBuilder table = new StringBuilder("\n").append(rule).append('\n');
-        table.append(String.format(Locale.ROOT, "%-24s %-9s %13s %12s %10s %10s %9s %9s %8s %12s%n", "load", "tracker",
-                "peers open", "announces/s", "offers/s", "answers/s", "p50 ms", "p99 ms", "errors", "RSS peak MB"));
+        table.append(String.format(Locale.ROOT, "%-24s %-9s %13s %12s %10s %10s %9s %9s %8s %12s %10s%n", "load",
+                "tracker", "peers open", "announces/s", "offers/s", "answers/s", "p50 ms", "p99 ms", "errors",
+                "RSS peak MB", "conns max"));
         table.append(rule).append('\n');
         for (Result r : results) {
-            table.append(String.format(Locale.ROOT, "%-24s %-9s %13s %12.0f %10.0f %10.0f %9.1f %9.1f %8d %12.0f%n",
+            table.append(String.format(Locale.ROOT, "%-24s %-9s %13s %12.0f %10.0f %10.0f %9.1f %9.1f %8d %12.0f %10d%n",
                     r.load(), r.tracker(), r.opened() + "/" + r.load().peers(), r.announces(), r.offers(), r.answers(),
-                    r.p50(), r.p99(), r.errors(), r.peakRssKb() / 1024.0));
+                    r.p50(), r.p99(), r.errors(), r.peakRssKb() / 1024.0, r.peakConnections()));
         }
         table.append(rule).append('\n');
         Map<Load, Result[]> pairs = new LinkedHashMap<>();
@@ -416,6 +451,23 @@ public final class TrackerBench {
             return 0;
         }
         return 0;
+    }
+
+    /** ESTABLISHED TCP connections whose local port is {@code port} (server side), from /proc/net. */
+    private static long establishedOn(int port) {
+        String local = String.format(Locale.ROOT, ":%04X ", port);
+        long count = 0;
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            try (Stream<String> lines = Files.lines(Path.of(table))) {
+                count += lines.filter(l -> {
+                    String[] f = l.trim().split("\\s+");
+                    return f.length > 3 && f[1].endsWith(local.trim()) && "01".equals(f[3]);
+                }).count();
+            } catch (IOException | RuntimeException e) {
+                // not on Linux: no count
+            }
+        }
+        return count;
     }
 
     private static double number(String text) {
