@@ -12,15 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,7 +129,7 @@ public final class TrackerBench {
                 Runtime.getRuntime().availableProcessors(), seconds, offers);
 
         Path nodeDir = benchDir.resolve("node");
-        deleteTree(nodeDir);
+        org.kinema.launcher.Folders.delete(nodeDir);
         NodeSettings settings = NodeSettings.builder()
                 .wildflyHome(wildflyHome)
                 .ear(ear)
@@ -487,17 +484,6 @@ public final class TrackerBench {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         return output.lines().findFirst().orElse("?");
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
-        }
     }
 
     private static String required(String property) {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +97,7 @@ public final class TranscodeBench {
         Path source = source();
 
         Path nodeDir = benchDir.resolve("node");
-        deleteTree(nodeDir);
+        org.kinema.launcher.Folders.delete(nodeDir);
         NodeSettings settings = NodeSettings.builder()
                 .wildflyHome(wildflyHome)
                 .ear(ear)
@@ -285,7 +284,7 @@ public final class TranscodeBench {
             say("(a) run %d: %.2f s", run, seconds);
             return seconds;
         } finally {
-            deleteTree(out);
+            org.kinema.launcher.Folders.delete(out);
         }
     }
 
@@ -307,7 +306,7 @@ public final class TranscodeBench {
             say("(b): %.2f s in all", sum(seconds.values()));
             return seconds;
         } finally {
-            deleteTree(out);
+            org.kinema.launcher.Folders.delete(out);
         }
     }
 
@@ -441,17 +440,6 @@ public final class TranscodeBench {
             total += value;
         }
         return total;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
-        }
     }
 
     private static String required(String property) {

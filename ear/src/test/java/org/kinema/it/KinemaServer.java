@@ -52,7 +52,7 @@ public final class KinemaServer implements BeforeAllCallback {
                 .setting("KINEMA_TRACKER_SOCKETS_PER_ADDRESS", String.valueOf(TRACKER_SOCKETS_PER_ADDRESS))
                 .build();
         try {
-            Fresh.delete(settings.instanceDir());
+            org.kinema.launcher.Folders.delete(settings.instanceDir());
             long started = System.nanoTime();
             node = KinemaNode.start(settings);
             System.out.printf("Kinema node for the integration tests up in %.1f s at %s%n",

@@ -118,7 +118,7 @@ final class WildFlyServer implements AutoCloseable {
     private static void prepareBaseDir(Path wildflyHome, Path baseDir) throws IOException {
         Path template = wildflyHome.resolve("standalone");
         Path configuration = baseDir.resolve("configuration");
-        deleteRecursively(configuration);
+        Folders.delete(configuration);
         copyRecursively(template.resolve("configuration"), configuration);
         Files.createDirectories(baseDir.resolve("deployments"));
         Files.createDirectories(baseDir.resolve("data"));
@@ -152,14 +152,4 @@ final class WildFlyServer implements AutoCloseable {
         }
     }
 
-    static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) paths.sorted((a, b) -> b.compareTo(a))::iterator) {
-                Files.delete(path);
-            }
-        }
-    }
 }
