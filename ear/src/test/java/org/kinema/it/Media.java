@@ -37,8 +37,7 @@ public final class Media {
     /** Runs a tool; returns its exit code and its merged output. */
     public static Result run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes()).lines()
-                .filter(line -> !line.contains("libpulse")).reduce("", (a, b) -> a + b + "\n");
+        String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("Timed out: " + String.join(" ", command));

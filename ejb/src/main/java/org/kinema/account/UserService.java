@@ -69,9 +69,9 @@ public class UserService {
         return users.find(caller.userId()).orElseThrow(() -> DomainException.unauthenticated("User no longer exists", "invalid_token"));
     }
 
-    /** Bytes of originals the caller uploaded, in all or in the last 24 hours. */
-    public long quotaUsed(Caller caller, boolean daily) {
-        return videos.uploadedBytes(caller.userId(), daily ? java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(1) : null);
+    /** Bytes of originals the user uploaded, in all and in the last 24 hours. */
+    public org.kinema.video.QuotaUse quotaUsed(long userId) {
+        return videos.quotaUse(userId);
     }
 
     public Account accountOf(User user) {

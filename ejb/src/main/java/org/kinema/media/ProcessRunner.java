@@ -75,7 +75,7 @@ public final class ProcessRunner {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                if (line.contains("libpulse") || line.isBlank()) {
+                if (line.isBlank()) {
                     continue;
                 }
                 synchronized (errors) {

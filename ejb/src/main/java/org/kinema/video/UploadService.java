@@ -31,8 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
@@ -189,10 +187,9 @@ public class UploadService {
     private void checkQuota(Caller caller, long size) {
         User user = users.find(caller.userId())
                 .orElseThrow(() -> DomainException.unauthenticated("User no longer exists", "invalid_token"));
-        long total = videos.uploadedBytes(user.id(), null);
-        long today = videos.uploadedBytes(user.id(), OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
-        if (user.videoQuota() != User.UNLIMITED && total + size > user.videoQuota()
-                || user.videoQuotaDaily() != User.UNLIMITED && today + size > user.videoQuotaDaily()) {
+        QuotaUse used = videos.quotaUse(user.id());
+        if (user.videoQuota() != User.UNLIMITED && used.total() + size > user.videoQuota()
+                || user.videoQuotaDaily() != User.UNLIMITED && used.daily() + size > user.videoQuotaDaily()) {
             throw new DomainException(DomainException.Kind.FORBIDDEN,
                     "The user video quota is exceeded with this video", "quota_reached");
         }

@@ -95,15 +95,16 @@ public class VideoRepository {
         em.remove(video);
     }
 
-    /** Bytes of originals a user uploaded, in all or since a moment. */
-    public long uploadedBytes(long userId, OffsetDateTime since) {
-        TypedQuery<Long> query = em.createQuery("SELECT SUM(v.originalSize) FROM Video v WHERE v.channel.account.user.id = :user"
-                + (since == null ? "" : " AND v.createdAt >= :since"), Long.class).setParameter("user", userId);
-        if (since != null) {
-            query.setParameter("since", since);
-        }
-        Long sum = query.getSingleResult();
-        return sum == null ? 0 : sum;
+    /** Bytes of originals a user uploaded: in all, and in the last 24 hours. */
+    public QuotaUse quotaUse(long userId) {
+        Object[] sums = em.createQuery("SELECT SUM(v.originalSize),"
+                        + " SUM(CASE WHEN v.createdAt >= :since THEN v.originalSize ELSE 0 END)"
+                        + " FROM Video v WHERE v.channel.account.user.id = :user", Object[].class)
+                .setParameter("user", userId)
+                .setParameter("since", OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(1))
+                .getSingleResult();
+        return new QuotaUse(sums[0] == null ? 0 : ((Number) sums[0]).longValue(),
+                sums[1] == null ? 0 : ((Number) sums[1]).longValue());
     }
 
     /**

@@ -29,6 +29,7 @@ import org.kinema.api.platform.Paging;
 import org.kinema.channel.ChannelService;
 import org.kinema.api.video.VideoViews;
 import org.kinema.platform.KinemaSettings;
+import org.kinema.video.QuotaUse;
 import org.kinema.video.VideoService;
 
 import java.util.Map;
@@ -75,7 +76,8 @@ public class UserResource {
     @Path("me/video-quota-used")
     public Map<String, Long> quotaUsed() {
         Caller caller = currentUser.require();
-        return Map.of("videoQuotaUsed", users.quotaUsed(caller, false), "videoQuotaUsedDaily", users.quotaUsed(caller, true));
+        QuotaUse used = users.quotaUsed(caller.userId());
+        return Map.of("videoQuotaUsed", used.total(), "videoQuotaUsedDaily", used.daily());
     }
 
     @GET
@@ -138,9 +140,9 @@ public class UserResource {
     private UserJson json(User user) {
         Account account = users.accountOf(user);
         String host = settings.host();
-        Caller owner = new Caller(user.id(), user.username(), user.role());
+        QuotaUse used = users.quotaUsed(user.id());
         return UserJson.of(user, account,
                 channels.ownedBy(account).stream().map(channel -> ChannelJson.of(channel, host)).toList(),
-                users.quotaUsed(owner, false), users.quotaUsed(owner, true), host);
+                used.total(), used.daily(), host);
     }
 }

@@ -21,7 +21,6 @@ import org.kinema.api.platform.CurrentUser;
 import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
 import org.kinema.platform.DomainException;
-import org.kinema.platform.PageResult;
 import org.kinema.video.Privacy;
 import org.kinema.video.Video;
 import org.kinema.video.VideoConstants;
@@ -63,7 +62,7 @@ public class VideoResource {
         VideoFilter.Query filter = new VideoFilter.Query(integers("categoryOneOf", values(query, "categoryOneOf")),
                 values(query, "languageOneOf"), nsfw(nsfw), Paging.bool("isLocal", isLocal),
                 integers("privacyOneOf", values(query, "privacyOneOf")));
-        return page(videos.list(currentUser.caller().orElse(null), filter, Paging.page(start, count, sort)));
+        return views.page(videos.list(currentUser.caller().orElse(null), filter, Paging.page(start, count, sort)));
     }
 
     @GET
@@ -98,7 +97,7 @@ public class VideoResource {
     @Path("{id}")
     public Map<String, Object> get(@PathParam("id") String id) {
         Video video = videos.get(currentUser.caller().orElse(null), id);
-        return json().details(video, videos.files(video));
+        return views.json().details(video, videos.files(video));
     }
 
     /** PeerTube sends changes as a multipart form (it may carry images); JSON is taken too. */
@@ -141,14 +140,6 @@ public class VideoResource {
     public Response transcodeAgain(@PathParam("id") String id) {
         videos.retryTranscoding(currentUser.require(), id);
         return Response.noContent().build();
-    }
-
-    private ListResponse<Map<String, Object>> page(PageResult<Video> page) {
-        return views.page(page);
-    }
-
-    private VideoJson json() {
-        return views.json();
     }
 
     private Map<String, List<String>> fields() throws IOException {
