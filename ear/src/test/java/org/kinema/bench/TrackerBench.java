@@ -47,9 +47,14 @@ import java.util.stream.Stream;
  * {@code loadgen.mjs} and {@code pt-tracker.mjs}; it is copied into the bench folder and
  * {@code npm i} runs there, never in the original), and optionally {@code kinema.bench.port}
  * (19320; PeerTube's tracker gets that + 10), {@code kinema.tracker.bench.seconds} (10),
- * {@code kinema.tracker.bench.offers} (5), {@code kinema.tracker.bench.loads} (peers/swarms pairs,
- * {@code 500/50,2000/50}) and {@code kinema.tracker.bench.big} (10000: peers of a last run
- * against Kinema alone, 0 for none).
+ * {@code kinema.tracker.bench.offers} (5: offers per announce where a load does not say),
+ * {@code kinema.tracker.bench.loads} (peers/swarms[/offers], {@code 500/50/5,500/50/0,2000/50/5}),
+ * {@code kinema.tracker.bench.warmup} (true: each tracker first gets the first load once,
+ * unmeasured, so that neither is measured while its JIT compiler warms up) and
+ * {@code kinema.tracker.bench.big} (10000: peers of a last run against Kinema alone, 0 for none)
+ * and {@code kinema.tracker.bench.hold} (false; true: start Kinema with its served swarms, write
+ * their info hashes to {@code hashes.txt} in the bench folder and wait until a file {@code stop}
+ * appears there, measuring nothing: for profiling the tracker by hand).
  *
  * <p>What it does:
  * <ol>
@@ -64,7 +69,9 @@ import java.util.stream.Stream;
  *   <li>Starts PeerTube's tracker with {@code node pt-tracker.mjs PORT} on loopback.</li>
  *   <li>For every load: {@code node loadgen.mjs URL peers swarms seconds offers} against PeerTube's
  *       tracker, then against Kinema's, sampling each server's resident memory (VmRSS of the
- *       node process, of WildFly's JVM) every 200 ms and keeping the peak.</li>
+ *       node process, of WildFly's JVM) every 200 ms and keeping the peak, and the CPU time
+ *       (user + system, from {@code /proc/PID/stat}) that the tracker and the load generator use
+ *       while the load generator measures (the last {@code seconds} before it prints).</li>
  *   <li>Last, the big run against Kinema alone. Prints every run and the Kinema/PeerTube ratios.</li>
  * </ol>
  */
@@ -77,24 +84,32 @@ public final class TrackerBench {
     private final Path benchDir;
     private final Path toolsDir;
     private final int seconds;
-    private final int offers;
 
-    private TrackerBench(Path benchDir, Path toolsDir, int seconds, int offers) {
+    private TrackerBench(Path benchDir, Path toolsDir, int seconds) {
         this.benchDir = benchDir;
         this.toolsDir = toolsDir;
         this.seconds = seconds;
-        this.offers = offers;
     }
 
-    record Load(int peers, int swarms) {
+    record Load(int peers, int swarms, int offers) {
         @Override
         public String toString() {
-            return peers + " peers/" + swarms + " swarms";
+            return peers + " peers/" + swarms + " swarms/" + offers + " offers";
         }
     }
 
+    /**
+     * One run. {@code serverCores} and {@code loadgenCores}: CPU time each process used while the
+     * load generator measured, per second of it (1.0 = one core busy all along).
+     */
     record Result(String tracker, Load load, String line, int opened, double announces, double offers, double answers,
-                  double p50, double p99, long errors, long peakRssKb, long peakConnections) {
+                  double p50, double p99, long errors, long peakRssKb, long peakConnections, double serverCores,
+                  double loadgenCores) {
+
+        /** Announces the tracker handles per second of one core: its efficiency, whatever else shares the machine. */
+        double announcesPerCoreSecond() {
+            return serverCores > 0 ? announces / serverCores : Double.NaN;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -109,24 +124,26 @@ public final class TrackerBench {
         int offers = Integer.getInteger("kinema.tracker.bench.offers", 5);
         int big = Integer.getInteger("kinema.tracker.bench.big", 10_000);
         List<Load> loads = new ArrayList<>();
-        for (String load : System.getProperty("kinema.tracker.bench.loads", "500/50,2000/50").split(",")) {
+        for (String load : System.getProperty("kinema.tracker.bench.loads", "500/50/5,500/50/0,2000/50/5").split(",")) {
             String[] parts = load.trim().split("/");
-            loads.add(new Load(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
+            loads.add(new Load(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                    parts.length > 2 ? Integer.parseInt(parts[2]) : offers));
         }
         for (Path needed : List.of(ear, wildflyHome, ffmpegDir.resolve("bin/ffmpeg"), tools.resolve("loadgen.mjs"))) {
             if (!Files.exists(needed)) {
                 throw new IllegalStateException(needed + " does not exist (build first: mvn -o install -DskipTests)");
             }
         }
-        new TrackerBench(benchDir, tools, seconds, offers).run(ear, wildflyHome, ffmpegDir, port, loads, big);
+        new TrackerBench(benchDir, tools, seconds).run(ear, wildflyHome, ffmpegDir, port, loads, big, offers);
     }
 
-    private void run(Path ear, Path wildflyHome, Path ffmpegDir, int port, List<Load> loads, int big) throws Exception {
+    private void run(Path ear, Path wildflyHome, Path ffmpegDir, int port, List<Load> loads, int big, int bigOffers)
+            throws Exception {
         Files.createDirectories(benchDir);
         Path work = prepareTools();
         int swarms = Math.max(loads.stream().mapToInt(Load::swarms).max().orElse(50), 50);
-        say("node %s, %d cores; %d s per run, %d offers per announce", firstLine(List.of("node", "--version")),
-                Runtime.getRuntime().availableProcessors(), seconds, offers);
+        say("node %s, %d cores; %d s per run", firstLine(List.of("node", "--version")),
+                Runtime.getRuntime().availableProcessors(), seconds);
 
         Path nodeDir = benchDir.resolve("node");
         org.kinema.launcher.Folders.delete(nodeDir);
@@ -159,18 +176,33 @@ public final class TrackerBench {
             say("Kinema up (JVM pid %d, RSS %d MB); %d served swarms for the load generator", kinemaPid,
                     rssKb(kinemaPid) / 1024, swarms);
 
+            if (Boolean.getBoolean("kinema.tracker.bench.hold")) {
+                Files.writeString(benchDir.resolve("hashes.txt"), hashes);
+                say("holding: INFO_HASHES in %s; touch %s to stop", benchDir.resolve("hashes.txt"), benchDir.resolve("stop"));
+                while (!Files.exists(benchDir.resolve("stop"))) {
+                    Thread.sleep(1000);
+                }
+                Files.delete(benchDir.resolve("stop"));
+                return;
+            }
             peertube = startPeerTube(work, port + 10);
             long peertubePid = peertube.pid();
             say("PeerTube's tracker up (pid %d, RSS %d MB)", peertubePid, rssKb(peertubePid) / 1024);
 
             String kinemaUrl = "ws://127.0.0.1:" + port + "/tracker/socket";
             String peertubeUrl = "ws://127.0.0.1:" + (port + 10) + "/tracker/socket";
+            if (!"false".equals(System.getProperty("kinema.tracker.bench.warmup"))) {
+                Load warmup = loads.get(0);
+                say("warming both trackers up with %s (not measured)", warmup);
+                loadgen(work, "PeerTube", peertubeUrl, peertubePid, warmup, hashes);
+                loadgen(work, "Kinema", kinemaUrl, kinemaPid, warmup, hashes);
+            }
             for (Load load : loads) {
                 results.add(loadgen(work, "PeerTube", peertubeUrl, peertubePid, load, hashes));
                 results.add(loadgen(work, "Kinema", kinemaUrl, kinemaPid, load, hashes));
             }
             if (big > 0) {
-                results.add(loadgen(work, "Kinema", kinemaUrl, kinemaPid, new Load(big, swarms), hashes));
+                results.add(loadgen(work, "Kinema", kinemaUrl, kinemaPid, new Load(big, swarms, bigOffers), hashes));
                 say("Kinema still healthy after %d peers: %s; RSS now %d MB", big, node.isAlive() ? "alive" : "DEAD",
                         rssKb(kinemaPid) / 1024);
             }
@@ -327,7 +359,7 @@ public final class TrackerBench {
     private Result loadgen(Path work, String tracker, String url, long serverPid, Load load, String hashes)
             throws IOException, InterruptedException {
         List<String> command = List.of("node", "loadgen.mjs", url, String.valueOf(load.peers()),
-                String.valueOf(load.swarms()), String.valueOf(seconds), String.valueOf(offers));
+                String.valueOf(load.swarms()), String.valueOf(seconds), String.valueOf(load.offers()));
         say("%s, %s: INFO_HASHES=<%d served> %s", tracker, load, load.swarms(), String.join(" ", command));
         List<String> firstHashes = List.of(hashes.split(",")).subList(0, load.swarms());
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
@@ -336,10 +368,16 @@ public final class TrackerBench {
         AtomicLong peakSockets = new AtomicLong();
         int port = URI.create(url.replace("ws://", "http://")).getPort();
         Process process = builder.start();
+        long loadgenPid = process.pid();
         StringBuilder collected = new StringBuilder();
+        AtomicLong printedAt = new AtomicLong();
+        List<CpuSample> cpu = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String l = lines.readLine(); l != null; l = lines.readLine()) {
+                    if (l.startsWith("peers=")) {
+                        printedAt.set(System.nanoTime());
+                    }
                     synchronized (collected) {
                         collected.append(l).append('\n');
                     }
@@ -353,12 +391,13 @@ public final class TrackerBench {
         Thread sampler = new Thread(() -> {
             int round = 0;
             while (process.isAlive()) {
+                cpu.add(new CpuSample(System.nanoTime(), cpuTicks(serverPid), cpuTicks(loadgenPid)));
                 peak.accumulateAndGet(rssKb(serverPid), Math::max);
-                if (round++ % 5 == 0) {
+                if (round++ % 10 == 0) {
                     peakSockets.accumulateAndGet(establishedOn(port), Math::max);
                 }
                 try {
-                    Thread.sleep(200);
+                    Thread.sleep(100);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -366,15 +405,17 @@ public final class TrackerBench {
         }, "rss-sampler");
         sampler.setDaemon(true);
         sampler.start();
-        // the load generator needs ~6 s beyond its run to connect and warm up; a server that cannot
-        // keep up makes it slower: give it two more minutes, then stop it and say so
-        boolean finished = process.waitFor(seconds + 120L, TimeUnit.SECONDS);
+        // the load generator needs ~6 s beyond its run to connect and warm up, and opening 10,000
+        // sockets while the first ones already announce takes it 1-2 minutes here (~100 a second):
+        // give it two minutes plus a second per 25 peers, then stop it and say so
+        long limit = seconds + 120L + load.peers() / 25;
+        boolean finished = process.waitFor(limit, TimeUnit.SECONDS);
         if (!finished) {
             long open = establishedOn(port);
             process.destroy();
             process.waitFor(10, TimeUnit.SECONDS);
             say("%s, %s: the load generator did not finish within %d s; stopped it with %d connections"
-                    + " established at the tracker's port", tracker, load, seconds + 120, open);
+                    + " established at the tracker's port", tracker, load, limit, open);
         }
         sampler.interrupt();
         sampler.join();
@@ -387,30 +428,68 @@ public final class TrackerBench {
         say("%s, %s: at most %d connections established at the tracker's port (sampled each second)", tracker, load,
                 peakSockets.get());
         String line = output.lines().filter(l -> l.startsWith("peers=")).reduce((a, b) -> b).orElse(null);
+        double[] cores = coresWhileMeasuring(cpu, printedAt.get());
         System.out.println("    " + (line == null ? "(no result) " + output.strip() : line)
-                + String.format(Locale.ROOT, " server_rss_peak_mb=%.0f", peak.get() / 1024.0));
+                + String.format(Locale.ROOT, " server_rss_peak_mb=%.0f server_cpu_cores=%.2f loadgen_cpu_cores=%.2f",
+                peak.get() / 1024.0, cores[0], cores[1]));
         System.out.flush();
         Matcher matcher = line == null ? null : RESULT.matcher(line);
         if (matcher == null || !matcher.find()) {
             return new Result(tracker, load, output.strip(), 0, 0, 0, 0, Double.NaN, Double.NaN, 0, peak.get(),
-                    peakSockets.get());
+                    peakSockets.get(), cores[0], cores[1]);
         }
         return new Result(tracker, load, line, Integer.parseInt(matcher.group(1)), Double.parseDouble(matcher.group(4)),
                 Double.parseDouble(matcher.group(5)), Double.parseDouble(matcher.group(6)), number(matcher.group(7)),
-                number(matcher.group(8)), Long.parseLong(matcher.group(9)), peak.get(), peakSockets.get());
+                number(matcher.group(8)), Long.parseLong(matcher.group(9)), peak.get(), peakSockets.get(), cores[0],
+                cores[1]);
+    }
+
+    /** CPU time of the tracker and of the load generator, in clock ticks, at one moment. */
+    private record CpuSample(long nanos, long serverTicks, long loadgenTicks) {
+    }
+
+    /**
+     * Cores the tracker and the load generator kept busy while the load generator measured: from
+     * the first sample after the window's start ({@code seconds} before the result was printed) to
+     * the last one before its end. NaN if the samples do not cover it.
+     */
+    private double[] coresWhileMeasuring(List<CpuSample> samples, long printedAt) {
+        if (printedAt == 0) {
+            return new double[]{Double.NaN, Double.NaN};
+        }
+        long start = printedAt - TimeUnit.SECONDS.toNanos(seconds);
+        CpuSample first = null;
+        CpuSample last = null;
+        synchronized (samples) {
+            for (CpuSample sample : samples) {
+                if (sample.nanos() >= start && first == null) {
+                    first = sample;
+                }
+                if (sample.nanos() <= printedAt && sample.serverTicks() >= 0 && sample.loadgenTicks() >= 0) {
+                    last = sample;
+                }
+            }
+        }
+        if (first == null || last == null || last.nanos() - first.nanos() < TimeUnit.SECONDS.toNanos(seconds) / 2) {
+            return new double[]{Double.NaN, Double.NaN};
+        }
+        double elapsed = (last.nanos() - first.nanos()) / 1e9;
+        return new double[]{(last.serverTicks() - first.serverTicks()) / (double) TICKS_PER_SECOND / elapsed,
+                (last.loadgenTicks() - first.loadgenTicks()) / (double) TICKS_PER_SECOND / elapsed};
     }
 
     private void report(List<Result> results) {
-        String rule = "-".repeat(133);
+        String rule = "-".repeat(166);
         StringBuilder table = new StringBuilder("\n").append(rule).append('\n');
-        table.append(String.format(Locale.ROOT, "%-24s %-9s %13s %12s %10s %10s %9s %9s %8s %12s %10s%n", "load",
+        table.append(String.format(Locale.ROOT, "%-30s %-9s %11s %11s %9s %9s %8s %8s %6s %8s %7s %9s %10s %9s%n", "load",
                 "tracker", "peers open", "announces/s", "offers/s", "answers/s", "p50 ms", "p99 ms", "errors",
-                "RSS peak MB", "conns max"));
+                "RSS MB", "conns", "CPU cores", "µs/announce", "loadgen CPU"));
         table.append(rule).append('\n');
         for (Result r : results) {
-            table.append(String.format(Locale.ROOT, "%-24s %-9s %13s %12.0f %10.0f %10.0f %9.1f %9.1f %8d %12.0f %10d%n",
+            table.append(String.format(Locale.ROOT, "%-30s %-9s %11s %11.0f %9.0f %9.0f %8.1f %8.1f %6d %8.0f %7d %9.2f %10.0f %9.2f%n",
                     r.load(), r.tracker(), r.opened() + "/" + r.load().peers(), r.announces(), r.offers(), r.answers(),
-                    r.p50(), r.p99(), r.errors(), r.peakRssKb() / 1024.0, r.peakConnections()));
+                    r.p50(), r.p99(), r.errors(), r.peakRssKb() / 1024.0, r.peakConnections(), r.serverCores(),
+                    1e6 / r.announcesPerCoreSecond(), r.loadgenCores()));
         }
         table.append(rule).append('\n');
         Map<Load, Result[]> pairs = new LinkedHashMap<>();
@@ -424,17 +503,34 @@ public final class TrackerBench {
             if (pt == null || kinema == null) {
                 continue;
             }
-            table.append(String.format(Locale.ROOT, "Kinema/PeerTube at %-24s announces/s %.2f   p50 %.2f   p99 %.2f"
-                            + "   RSS %.2f   peers open %d/%d%n", pair.getKey(), kinema.announces() / pt.announces(),
-                    kinema.p50() / pt.p50(), kinema.p99() / pt.p99(), (double) kinema.peakRssKb() / pt.peakRssKb(),
-                    kinema.opened(), pt.opened()));
+            table.append(String.format(Locale.ROOT, "Kinema/PeerTube at %-30s announces/s %.2f   per CPU core %.2f   p50 %.2f"
+                            + "   p99 %.2f   RSS %.2f   peers open %d/%d%n", pair.getKey(), kinema.announces() / pt.announces(),
+                    kinema.announcesPerCoreSecond() / pt.announcesPerCoreSecond(), kinema.p50() / pt.p50(),
+                    kinema.p99() / pt.p99(), (double) kinema.peakRssKb() / pt.peakRssKb(), kinema.opened(), pt.opened()));
         }
-        table.append(rule);
+        table.append(rule).append('\n');
+        table.append("announces/s: what the one load generator achieved against each tracker on this machine, where it\n"
+                + "shares the cores with the tracker; per CPU core: announces per second of CPU time the tracker used.");
         System.out.println(table);
         System.out.flush();
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Linux's USER_HZ, the unit of the CPU times in /proc/PID/stat (100 on every Linux this runs on). */
+    private static final int TICKS_PER_SECOND = 100;
+
+    /** User + system CPU time of a process (all its threads) in clock ticks, -1 if it is gone. */
+    private static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // the command name, in parentheses, may hold spaces: count fields after its closing one
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
 
     /** Resident memory of a process in KiB (VmRSS), 0 if it is gone. */
     private static long rssKb(long pid) {

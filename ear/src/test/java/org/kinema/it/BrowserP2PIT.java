@@ -3,8 +3,11 @@ package org.kinema.it;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Real viewers in headless Chromium: a later viewer of a video gets segments from an earlier
- * one over WebRTC (counted by the player itself), and a viewer with P2P switched off gets none.
+ * one over WebRTC (counted by the player itself), and a viewer with P2P switched off gets none;
+ * P2P stays off when the administrator disables it for the instance or a user in their settings.
  */
 @ExtendWith({KinemaServer.class, BrowserLab.class})
 class BrowserP2PIT {
@@ -78,6 +82,36 @@ class BrowserP2PIT {
         } finally {
             browsers.forEach(WebDriver::quit);
             api.putJson("/api/v1/config/custom", root, Map.of("defaults", Map.of("p2p", Map.of("webapp", Map.of("enabled", true)))));
+        }
+    }
+
+    @Test
+    void playerKeepsP2POffForAUserWhoDisabledItInTheirSettings() throws Exception {
+        String name = Fresh.name("nop2p");
+        String password = "no-p2p-password";
+        String token = api.newUser(name, password);
+        assertEquals(204, api.putJson("/api/v1/users/me", token, Map.of("p2pEnabled", false, "autoPlayVideo", true)).status());
+        List<WebDriver> browsers = new ArrayList<>();
+        try {
+            WebDriver viewer = BrowserLab.browser();
+            browsers.add(viewer);
+            WebDriverWait wait = new WebDriverWait(viewer, Duration.ofSeconds(60));
+            viewer.get(api.baseUrl() + "/login");
+            wait.until(page -> page.findElement(By.id("login-username"))).sendKeys(name);
+            viewer.findElement(By.id("login-password")).sendKeys(password);
+            viewer.findElement(By.id("login-submit")).click();
+            wait.until(page -> page.getCurrentUrl().equals(api.baseUrl() + "/"));
+
+            viewer.get(api.baseUrl() + "/videos/watch/" + uuid);
+            Map<String, Object> stats = awaitStats(viewer, s -> number(s, "httpBytes") > 0, Duration.ofSeconds(30));
+            assertTrue(number(stats, "httpBytes") > 0, "the video plays: " + stats);
+            assertEquals(Boolean.FALSE, stats.get("p2pEnabled"), stats::toString);
+            WebElement p2pSwitch = viewer.findElement(By.id("player-p2p"));
+            assertEquals(Boolean.FALSE, p2pSwitch.isSelected(), "the switch shows P2P off");
+            assertEquals("P2P is disabled in your settings",
+                    ((JavascriptExecutor) viewer).executeScript("return arguments[0].closest('label').title", p2pSwitch));
+        } finally {
+            browsers.forEach(WebDriver::quit);
         }
     }
 

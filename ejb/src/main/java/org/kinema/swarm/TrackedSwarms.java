@@ -52,6 +52,12 @@ public class TrackedSwarms {
         return videoOf(infoHashHex).isPresent();
     }
 
+    /** True if {@link #videoOf} answers for this swarm from memory, without asking the database. */
+    public boolean isCached(String infoHashHex) {
+        Answer answer = answers.get(infoHashHex);
+        return answer != null && clock.getAsLong() - answer.until < 0;
+    }
+
     /** The video whose swarm this is (lowercase hex info hash), if this instance serves it. */
     public OptionalLong videoOf(String infoHashHex) {
         long now = clock.getAsLong();

@@ -25,11 +25,14 @@ class TrackedSwarmsTest {
 
     @Test
     void servedSwarmIsAskedOfTheDatabaseOnceAMinute() {
+        assertFalse(swarms.isCached(SERVED));
         assertTrue(swarms.isServed(SERVED));
         advanceSeconds(59);
+        assertTrue(swarms.isCached(SERVED));
         assertEquals(OptionalLong.of(7), swarms.videoOf(SERVED));
         assertEquals(1, queries.get());
         advanceSeconds(2);
+        assertFalse(swarms.isCached(SERVED), "the answer is a minute old: the database is asked again");
         assertTrue(swarms.isServed(SERVED));
         assertEquals(2, queries.get());
     }

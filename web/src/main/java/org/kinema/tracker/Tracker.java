@@ -6,16 +6,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Function;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The WebTorrent tracker protocol, apart from any WebSocket API: a client connects, announces
  * swarms with WebRTC offers that go to random peers of the swarm, answers offers it received
  * (the answer goes back to the offering peer), scrapes swarms' counts, and leaves every swarm when
  * its connection closes. Every limit of {@link TrackerLimits} is applied here.
+ *
+ * <p>Messages are handled on the thread that read them, which for the WebSocket endpoint is a
+ * socket I/O thread: nothing here waits, except asking the database whether a swarm is served
+ * when {@link ServedSwarms} does not know it from memory. That message, and every later one of
+ * the same client until it is done, is handled on the {@code lookups} executor instead, in order.
  */
 public final class Tracker {
+
+    private static final Logger LOG = Logger.getLogger(Tracker.class.getName());
 
     static final String UNKNOWN_SWARM = "This tracker only tracks videos of this instance";
     static final String TOO_MANY_ANNOUNCES = "Too many announces; slow down";
@@ -23,20 +33,24 @@ public final class Tracker {
     static final String TOO_MANY_SWARMS = "Too many swarms on one connection";
     static final String PEER_ID_TAKEN = "That peer_id is in use";
     static final String NOT_IN_SWARM = "Announce the swarm before answering in it";
+    static final String UNAVAILABLE = "The tracker cannot answer now; try again later";
 
     private final SwarmRegistry registry;
-    private final Function<String, OptionalLong> servedVideo;
+    private final ServedSwarms served;
+    private final Executor lookups;
     private final TrackerLimits limits;
     private final ClientAddresses addresses;
     private final LongSupplier clock;
 
     /**
-     * @param servedVideo the video whose swarm a (lowercase hex) info hash is, if this instance serves it
+     * @param served  which swarms this instance serves
+     * @param lookups where messages wait for {@code served} to ask the database
      */
-    public Tracker(SwarmRegistry registry, Function<String, OptionalLong> servedVideo, TrackerLimits limits,
+    public Tracker(SwarmRegistry registry, ServedSwarms served, Executor lookups, TrackerLimits limits,
                    LongSupplier clock) {
         this.registry = registry;
-        this.servedVideo = servedVideo;
+        this.served = served;
+        this.lookups = lookups;
         this.limits = limits;
         this.clock = clock;
         this.addresses = new ClientAddresses(limits.socketsPerAddress(), limits.alarmVideos(), limits.alarmWindow(), clock);
@@ -83,6 +97,45 @@ public final class Tracker {
             client.reply(TrackerMessage.failure(invalid.action, invalid.infoHash, invalid.getMessage()));
             return;
         }
+        switch (client.queue(message)) {
+            case QUEUED -> {
+                // an earlier message of this client waits for the database: this one follows it
+            }
+            case QUEUE_FULL -> client.reply(TrackerMessage.failure(message.action(), message.infoHash(), TOO_MANY_ANNOUNCES));
+            case GO -> {
+                if (message.infoHashes().stream().allMatch(hash -> served.knows(TrackerMessage.hex(hash)))) {
+                    handle(client, message);
+                } else {
+                    lookUp(client, message);
+                }
+            }
+        }
+    }
+
+    /** Handles the message, and every one the client sends meanwhile, where waiting for the database does no harm. */
+    private void lookUp(TrackerClient client, TrackerMessage first) {
+        client.waiting();
+        Runnable handleInOrder = () -> {
+            for (TrackerMessage message = first; message != null; message = client.nextQueued()) {
+                try {
+                    handle(client, message);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Tracker: cannot tell whether a swarm is served", e);
+                    client.reply(TrackerMessage.failure(message.action(), message.infoHash(), UNAVAILABLE));
+                }
+            }
+        };
+        try {
+            lookups.execute(handleInOrder);
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.FINE, "Tracker: no thread to ask the database on", e);
+            for (TrackerMessage message = first; message != null; message = client.nextQueued()) {
+                client.reply(TrackerMessage.failure(message.action(), message.infoHash(), UNAVAILABLE));
+            }
+        }
+    }
+
+    private void handle(TrackerClient client, TrackerMessage message) {
         if (message.isAnnounce()) {
             announce(client, message);
         } else {
@@ -92,7 +145,7 @@ public final class Tracker {
 
     private void announce(TrackerClient client, TrackerMessage message) {
         String infoHash = message.infoHash();
-        OptionalLong video = servedVideo.apply(TrackerMessage.hex(infoHash));
+        OptionalLong video = served.videoOf(TrackerMessage.hex(infoHash));
         if (video.isEmpty()) {
             client.reply(TrackerMessage.failure("announce", infoHash, UNKNOWN_SWARM));
             return;
@@ -158,8 +211,8 @@ public final class Tracker {
     private void scrape(TrackerClient client, TrackerMessage message) {
         List<SwarmCounts> counts = new ArrayList<>(message.infoHashes().size());
         for (String infoHash : message.infoHashes()) {
-            boolean served = servedVideo.apply(TrackerMessage.hex(infoHash)).isPresent();
-            counts.add(served ? registry.counts(infoHash) : SwarmCounts.EMPTY);
+            boolean isServed = served.videoOf(TrackerMessage.hex(infoHash)).isPresent();
+            counts.add(isServed ? registry.counts(infoHash) : SwarmCounts.EMPTY);
         }
         client.reply(TrackerMessage.scrapeReply(message.infoHashes(), counts, limits.interval().toSeconds()));
     }

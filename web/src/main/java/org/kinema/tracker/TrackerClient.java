@@ -1,5 +1,6 @@
 package org.kinema.tracker;
 
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,11 @@ import java.util.function.LongSupplier;
 public final class TrackerClient implements Peer {
 
     private static final long MINUTE_NANOS = 60_000_000_000L;
+    /** Messages that may wait behind one that waits for the database. */
+    static final int MAX_QUEUED = 32;
+
+    /** What to do with a message just read. */
+    enum Queued { GO, QUEUED, QUEUE_FULL }
 
     private final Connection connection;
     private final String addressKey;
@@ -20,6 +26,8 @@ public final class TrackerClient implements Peer {
     private final Set<Long> videos = ConcurrentHashMap.newKeySet();
     private long minuteStart;
     private int messagesThisMinute;
+    private final ArrayDeque<TrackerMessage> queued = new ArrayDeque<>();
+    private boolean waiting;
 
     TrackerClient(Connection connection, String addressKey, LongSupplier clock) {
         this.connection = connection;
@@ -58,6 +66,35 @@ public final class TrackerClient implements Peer {
         }
         messagesThisMinute++;
         return true;
+    }
+
+    /**
+     * {@code GO} if the message may be handled now; otherwise it is queued behind a message that
+     * waits for the database (or refused, the queue being full).
+     */
+    synchronized Queued queue(TrackerMessage message) {
+        if (!waiting) {
+            return Queued.GO;
+        }
+        if (queued.size() >= MAX_QUEUED) {
+            return Queued.QUEUE_FULL;
+        }
+        queued.add(message);
+        return Queued.QUEUED;
+    }
+
+    /** A message of this client waits for the database: later ones queue up behind it. */
+    synchronized void waiting() {
+        waiting = true;
+    }
+
+    /** The next queued message, or null: then nothing waits any more and messages go ahead again. */
+    synchronized TrackerMessage nextQueued() {
+        TrackerMessage next = queued.poll();
+        if (next == null) {
+            waiting = false;
+        }
+        return next;
     }
 
     /** This client's peer id in the swarm, if it announced there. */

@@ -20,6 +20,10 @@ import java.util.logging.Logger;
  * {@code ws(s)://…/tracker/socket}: one instance per connection, handing frames to the
  * {@link Tracker}.
  *
+ * <p>WildFly is configured not to dispatch WebSocket messages to worker threads
+ * ({@code dispatch-to-worker=false}, {@code 30-undertow.cli}): the tracker handles them on the I/O
+ * thread that read them, so nothing here may block; every send is asynchronous.
+ *
  * <p>The client's address is the TCP peer of the socket, as Undertow holds it. No
  * {@code X-Forwarded-For} header is read or trusted, whatever {@code KINEMA_BEHIND_PROXY} says:
  * behind a reverse proxy every client has the proxy's address, so raise
@@ -107,11 +111,20 @@ public class TrackerEndpoint {
 
         @Override
         public void refuse(String text) {
+            // on an I/O thread: no blocking send, the connection closes once the reason is written
             try {
-                session.getBasicRemote().sendText(text);
+                session.getAsyncRemote().sendText(text, result -> close());
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Tracker: refusing a connection failed", e);
+                close();
+            }
+        }
+
+        private void close() {
+            try {
                 session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections"));
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.FINE, "Tracker: refusing a connection failed", e);
+                LOG.log(Level.FINE, "Tracker: closing a refused connection failed", e);
             }
         }
 

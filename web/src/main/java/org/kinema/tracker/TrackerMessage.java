@@ -1,9 +1,10 @@
 package org.kinema.tracker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,14 +12,19 @@ import java.util.List;
  * A message of the WebTorrent tracker protocol, read and checked. Info hashes, peer ids and offer
  * ids are 20-character binary strings (each character one byte, 0–255): they are kept as such,
  * unchanged, so that what goes back to browsers is byte for byte what they sent.
+ *
+ * <p>Every announce of a busy swarm passes through here, so messages are read with Jackson's
+ * streaming parser, not as trees: an offer's or answer's SDP object is kept as the JSON text the
+ * browser sent (checked to be well-formed while skipping over it) and relayed as that text.
+ * Replies are written straight into a string builder.
  */
 record TrackerMessage(String action, List<String> infoHashes, String peerId, Integer numwant, String event,
-                      boolean seeding, List<Offer> offers, JsonNode answer, String toPeerId, String offerId) {
+                      boolean seeding, List<Offer> offers, String answer, String toPeerId, String offerId) {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
-    /** An offer to relay: the SDP object, as sent, and its id. */
-    record Offer(JsonNode offer, String offerId) {
+    /** An offer to relay: the SDP object as JSON text, as sent, and its id. */
+    record Offer(String offer, String offerId) {
     }
 
     /** Thrown for a message the tracker cannot act on; its message goes back as {@code failure reason}. */
@@ -45,77 +51,109 @@ record TrackerMessage(String action, List<String> infoHashes, String peerId, Int
         return answer != null;
     }
 
-    static TrackerMessage parse(String text) throws Invalid {
-        JsonNode json;
-        try {
-            json = JSON.readTree(text);
-        } catch (Exception e) {
-            throw new Invalid("invalid JSON", null, null);
-        }
-        if (json == null || !json.isObject()) {
-            throw new Invalid("invalid JSON", null, null);
-        }
-        String action = json.path("action").asText(null);
-        if ("announce".equals(action)) {
-            return announce(json);
-        }
-        if ("scrape".equals(action)) {
-            return scrape(json);
-        }
-        throw new Invalid("invalid action in WS request: " + action, null, null);
+    /** The fields of a message as read, before they are checked. */
+    private static final class Fields {
+        String action;
+        Object infoHash;
+        Object peerId;
+        Object toPeerId;
+        Object offerId;
+        String event;
+        Integer numwant;
+        boolean seeding;
+        String answer;
+        boolean answerMalformed;
+        List<Offer> offers = List.of();
+        boolean offerMalformed;
     }
 
-    private static TrackerMessage announce(JsonNode json) throws Invalid {
-        String infoHash = binary(json.get("info_hash"));
+    /** Marks a value that is present but not a string (so not a binary string either). */
+    private static final Object NOT_TEXT = new Object();
+
+    static TrackerMessage parse(String text) throws Invalid {
+        Fields fields = new Fields();
+        try (JsonParser json = JSON.createParser(text)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new Invalid("invalid JSON", null, null);
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken value = json.nextToken();
+                switch (name) {
+                    case "action" -> fields.action = value == JsonToken.VALUE_STRING ? json.getText() : null;
+                    case "info_hash" -> fields.infoHash = value == JsonToken.START_ARRAY ? strings(json) : text(json);
+                    case "peer_id" -> fields.peerId = text(json);
+                    case "to_peer_id" -> fields.toPeerId = text(json);
+                    case "offer_id" -> fields.offerId = text(json);
+                    case "event" -> fields.event = value == JsonToken.VALUE_STRING ? json.getText() : null;
+                    case "numwant" -> fields.numwant = wholeNumber(json);
+                    case "left" -> fields.seeding = value.isNumeric() && json.getDoubleValue() == 0;
+                    case "answer" -> {
+                        if (value == JsonToken.START_OBJECT) {
+                            fields.answer = rawObject(json, text);
+                        } else {
+                            fields.answerMalformed = value != JsonToken.VALUE_NULL;
+                            json.skipChildren();
+                        }
+                    }
+                    case "offers" -> {
+                        if (value == JsonToken.START_ARRAY) {
+                            readOffers(json, text, fields);
+                        } else {
+                            json.skipChildren();
+                        }
+                    }
+                    default -> json.skipChildren();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new Invalid("invalid JSON", null, null);
+        }
+        if ("announce".equals(fields.action)) {
+            return announce(fields);
+        }
+        if ("scrape".equals(fields.action)) {
+            return scrape(fields);
+        }
+        throw new Invalid("invalid action in WS request: " + fields.action, null, null);
+    }
+
+    private static TrackerMessage announce(Fields fields) throws Invalid {
+        String infoHash = binary(fields.infoHash);
         if (infoHash == null) {
             throw new Invalid("invalid info_hash", "announce", null);
         }
-        String peerId = binary(json.get("peer_id"));
+        String peerId = binary(fields.peerId);
         if (peerId == null) {
             throw new Invalid("invalid peer_id", "announce", infoHash);
         }
-        JsonNode answer = json.get("answer");
         String toPeerId = null;
         String offerId = null;
-        if (answer != null && !answer.isNull()) {
-            toPeerId = binary(json.get("to_peer_id"));
-            offerId = binary(json.get("offer_id"));
+        if (fields.answerMalformed) {
+            throw new Invalid("invalid answer", "announce", infoHash);
+        }
+        if (fields.answer != null) {
+            toPeerId = binary(fields.toPeerId);
+            offerId = binary(fields.offerId);
             if (toPeerId == null || offerId == null) {
                 throw new Invalid("invalid `to_peer_id` or `offer_id` (required with `answer`)", "announce", infoHash);
             }
-        } else {
-            answer = null;
         }
-        List<Offer> offers = new ArrayList<>();
-        JsonNode given = json.get("offers");
-        if (given != null && given.isArray()) {
-            for (JsonNode offer : given) {
-                String id = binary(offer.get("offer_id"));
-                JsonNode sdp = offer.get("offer");
-                if (id == null || sdp == null || !sdp.isObject()) {
-                    throw new Invalid("invalid offer", "announce", infoHash);
-                }
-                offers.add(new Offer(sdp, id));
-            }
+        if (fields.offerMalformed) {
+            throw new Invalid("invalid offer", "announce", infoHash);
         }
-        JsonNode numwant = json.get("numwant");
-        JsonNode left = json.get("left");
-        String event = json.path("event").asText(null);
-        boolean seeding = left != null && left.isNumber() && left.asDouble() == 0;
-        return new TrackerMessage("announce", List.of(infoHash), peerId,
-                numwant != null && numwant.canConvertToInt() ? numwant.asInt() : null,
-                event, seeding, offers, answer, toPeerId, offerId);
+        return new TrackerMessage("announce", List.of(infoHash), peerId, fields.numwant, fields.event, fields.seeding,
+                fields.offers, fields.answer, toPeerId, offerId);
     }
 
-    private static TrackerMessage scrape(JsonNode json) throws Invalid {
-        JsonNode given = json.get("info_hash");
+    private static TrackerMessage scrape(Fields fields) throws Invalid {
         List<String> hashes = new ArrayList<>();
-        if (given != null && given.isArray()) {
-            for (JsonNode hash : given) {
+        if (fields.infoHash instanceof List<?> given) {
+            for (Object hash : given) {
                 hashes.add(binaryOrFail(hash));
             }
-        } else if (given != null && !given.isNull()) {
-            hashes.add(binaryOrFail(given));
+        } else if (fields.infoHash != null) {
+            hashes.add(binaryOrFail(fields.infoHash));
         }
         if (hashes.isEmpty()) {
             throw new Invalid("scrape needs one or more info_hash", "scrape", null);
@@ -123,29 +161,96 @@ record TrackerMessage(String action, List<String> infoHashes, String peerId, Int
         return new TrackerMessage("scrape", List.copyOf(hashes), null, null, null, false, List.of(), null, null, null);
     }
 
-    private static String binaryOrFail(JsonNode node) throws Invalid {
-        String value = binary(node);
-        if (value == null) {
+    /** Reads {@code [{"offer": {…}, "offer_id": "…"}, …]}; anything else in it marks the offers malformed. */
+    private static void readOffers(JsonParser json, String text, Fields fields) throws IOException {
+        List<Offer> offers = new ArrayList<>();
+        for (JsonToken element = json.nextToken(); element != JsonToken.END_ARRAY; element = json.nextToken()) {
+            if (element != JsonToken.START_OBJECT) {
+                json.skipChildren();
+                fields.offerMalformed = true;
+                continue;
+            }
+            String sdp = null;
+            Object id = null;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken value = json.nextToken();
+                if ("offer".equals(name) && value == JsonToken.START_OBJECT) {
+                    sdp = rawObject(json, text);
+                } else if ("offer_id".equals(name)) {
+                    id = text(json);
+                } else {
+                    json.skipChildren();
+                }
+            }
+            String offerId = binary(id);
+            if (sdp == null || offerId == null) {
+                fields.offerMalformed = true;
+            } else {
+                offers.add(new Offer(sdp, offerId));
+            }
+        }
+        fields.offers = offers;
+    }
+
+    /** The JSON text of the object starting at the current token, which is then skipped. */
+    private static String rawObject(JsonParser json, String text) throws IOException {
+        int start = (int) json.currentTokenLocation().getCharOffset();
+        json.skipChildren();
+        int end = (int) json.currentLocation().getCharOffset();
+        return text.substring(start, end);
+    }
+
+    /** The current value if it is a string, else a marker (and the value is skipped). */
+    private static Object text(JsonParser json) throws IOException {
+        if (json.currentToken() == JsonToken.VALUE_STRING) {
+            return json.getText();
+        }
+        json.skipChildren();
+        return json.currentToken() == JsonToken.VALUE_NULL ? null : NOT_TEXT;
+    }
+
+    private static List<Object> strings(JsonParser json) throws IOException {
+        List<Object> values = new ArrayList<>();
+        for (JsonToken element = json.nextToken(); element != JsonToken.END_ARRAY; element = json.nextToken()) {
+            values.add(element == JsonToken.VALUE_STRING ? json.getText() : NOT_TEXT);
+            json.skipChildren();
+        }
+        return values;
+    }
+
+    private static Integer wholeNumber(JsonParser json) throws IOException {
+        JsonToken token = json.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT && json.getNumberType() == JsonParser.NumberType.INT) {
+            return json.getIntValue();
+        }
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            double value = json.getDoubleValue();
+            return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE ? (int) value : null;
+        }
+        json.skipChildren();
+        return null;
+    }
+
+    private static String binaryOrFail(Object value) throws Invalid {
+        String binary = binary(value);
+        if (binary == null) {
             throw new Invalid("invalid info_hash", "scrape", null);
         }
-        return value;
+        return binary;
     }
 
     /** A 20-character string of characters 0–255, or null. */
-    static String binary(JsonNode node) {
-        if (node == null || !node.isTextual()) {
-            return null;
-        }
-        String value = node.textValue();
-        if (value.length() != 20) {
+    static String binary(Object value) {
+        if (!(value instanceof String text) || text.length() != 20) {
             return null;
         }
         for (int i = 0; i < 20; i++) {
-            if (value.charAt(i) > 0xFF) {
+            if (text.charAt(i) > 0xFF) {
                 return null;
             }
         }
-        return value;
+        return text;
     }
 
     /** The lowercase hex of a binary string's 20 bytes. */
@@ -162,67 +267,76 @@ record TrackerMessage(String action, List<String> infoHashes, String peerId, Int
     // ------------------------------------------------------------ what the tracker sends
 
     static String announceReply(String infoHash, SwarmCounts counts, long intervalSeconds) {
-        ObjectNode reply = JSON.createObjectNode();
-        reply.put("action", "announce");
-        reply.put("interval", intervalSeconds);
-        reply.put("info_hash", infoHash);
-        reply.put("complete", counts.complete());
-        reply.put("incomplete", counts.incomplete());
-        return write(reply);
+        StringBuilder reply = new StringBuilder(128).append("{\"action\":\"announce\",\"interval\":")
+                .append(intervalSeconds).append(",\"info_hash\":");
+        quote(reply, infoHash).append(",\"complete\":").append(counts.complete())
+                .append(",\"incomplete\":").append(counts.incomplete());
+        return reply.append('}').toString();
     }
 
     static String relayedOffer(String infoHash, String fromPeerId, Offer offer) {
-        ObjectNode message = JSON.createObjectNode();
-        message.put("action", "announce");
-        message.set("offer", offer.offer());
-        message.put("offer_id", offer.offerId());
-        message.put("peer_id", fromPeerId);
-        message.put("info_hash", infoHash);
-        return write(message);
+        return relayed("offer", offer.offer(), offer.offerId(), fromPeerId, infoHash);
     }
 
-    static String relayedAnswer(String infoHash, String fromPeerId, JsonNode answer, String offerId) {
-        ObjectNode message = JSON.createObjectNode();
-        message.put("action", "announce");
-        message.set("answer", answer);
-        message.put("offer_id", offerId);
-        message.put("peer_id", fromPeerId);
-        message.put("info_hash", infoHash);
-        return write(message);
+    static String relayedAnswer(String infoHash, String fromPeerId, String answer, String offerId) {
+        return relayed("answer", answer, offerId, fromPeerId, infoHash);
+    }
+
+    private static String relayed(String kind, String sdp, String offerId, String fromPeerId, String infoHash) {
+        StringBuilder message = new StringBuilder(sdp.length() + 160).append("{\"action\":\"announce\",\"")
+                .append(kind).append("\":").append(sdp).append(",\"offer_id\":");
+        quote(message, offerId).append(",\"peer_id\":");
+        quote(message, fromPeerId).append(",\"info_hash\":");
+        return quote(message, infoHash).append('}').toString();
     }
 
     static String scrapeReply(List<String> infoHashes, List<SwarmCounts> counts, long intervalSeconds) {
-        ObjectNode reply = JSON.createObjectNode();
-        reply.put("action", "scrape");
-        ObjectNode files = reply.putObject("files");
+        StringBuilder reply = new StringBuilder(64 + 80 * infoHashes.size()).append("{\"action\":\"scrape\",\"files\":{");
         for (int i = 0; i < infoHashes.size(); i++) {
-            ObjectNode file = files.putObject(infoHashes.get(i));
-            file.put("complete", counts.get(i).complete());
-            file.put("incomplete", counts.get(i).incomplete());
-            file.put("downloaded", counts.get(i).downloaded());
+            if (i > 0) {
+                reply.append(',');
+            }
+            quote(reply, infoHashes.get(i)).append(":{\"complete\":").append(counts.get(i).complete())
+                    .append(",\"incomplete\":").append(counts.get(i).incomplete())
+                    .append(",\"downloaded\":").append(counts.get(i).downloaded()).append('}');
         }
-        reply.putObject("flags").put("min_request_interval", intervalSeconds);
-        return write(reply);
+        return reply.append("},\"flags\":{\"min_request_interval\":").append(intervalSeconds).append("}}").toString();
     }
 
     static String failure(String action, String infoHash, String reason) {
-        ObjectNode reply = JSON.createObjectNode();
+        StringBuilder reply = new StringBuilder(128).append('{');
         if (action != null) {
-            reply.put("action", action);
+            quote(reply.append("\"action\":"), action).append(',');
         }
-        reply.put("failure reason", reason);
+        quote(reply.append("\"failure reason\":"), reason);
         if (infoHash != null) {
-            reply.put("info_hash", infoHash);
+            quote(reply.append(",\"info_hash\":"), infoHash);
         }
-        return write(reply);
+        return reply.append('}').toString();
     }
 
-    private static String write(ObjectNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    /** Appends {@code value} as a JSON string: quote, backslash and control characters escaped, the rest as is. */
+    static StringBuilder quote(StringBuilder out, String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
         }
+        return out.append('"');
     }
 }
-

@@ -1,12 +1,15 @@
 package org.kinema.tracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A connection that keeps what the tracker sent it. */
 final class FakeConnection implements Connection {
+
+    static final ObjectMapper JSON = new ObjectMapper();
 
     final List<String> sent = new ArrayList<>();
     boolean open = true;
@@ -32,7 +35,7 @@ final class FakeConnection implements Connection {
         List<JsonNode> messages = new ArrayList<>();
         for (String text : sent) {
             try {
-                messages.add(TrackerMessage.JSON.readTree(text));
+                messages.add(JSON.readTree(text));
             } catch (Exception e) {
                 throw new AssertionError(text, e);
             }

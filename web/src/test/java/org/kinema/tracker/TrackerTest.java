@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +35,83 @@ class TrackerTest {
     private final AtomicLong now = new AtomicLong();
     private final InMemorySwarmRegistry registry = new InMemorySwarmRegistry();
     private final Map<String, Long> served = Map.of(TrackerMessage.hex(SWARM), 1L, TrackerMessage.hex(OTHER_SWARM), 2L);
+    /** Lookups that have not run yet (the database, when the served swarms are not in memory). */
+    private final Deque<Runnable> lookups = new ArrayDeque<>();
+    /** Swarms the served-swarm memory knows; null: it knows them all. */
+    private Set<String> inMemory;
     private Tracker tracker = tracker(TrackerLimits.DEFAULTS);
 
     private Tracker tracker(TrackerLimits limits) {
-        return new Tracker(registry, hex -> served.containsKey(hex) ? OptionalLong.of(served.get(hex)) : OptionalLong.empty(),
-                limits, now::get);
+        ServedSwarms servedSwarms = new ServedSwarms() {
+            @Override
+            public boolean knows(String infoHashHex) {
+                return inMemory == null || inMemory.contains(infoHashHex);
+            }
+
+            @Override
+            public OptionalLong videoOf(String infoHashHex) {
+                if (inMemory != null) {
+                    inMemory.add(infoHashHex);
+                }
+                return served.containsKey(infoHashHex) ? OptionalLong.of(served.get(infoHashHex)) : OptionalLong.empty();
+            }
+        };
+        return new Tracker(registry, servedSwarms, lookups::add, limits, now::get);
+    }
+
+    @Test
+    void aSwarmNotInMemoryIsLookedUpOffTheReadingThreadAndLaterMessagesWaitTheirTurn() {
+        inMemory = new HashSet<>();
+        Client alice = connect("10.0.0.1");
+        Client bob = connect("10.0.0.2");
+        announce(alice, SWARM, peerId('a'), 0);
+        announce(alice, SWARM, peerId('a'), 0);
+        assertTrue(alice.connection.sent.isEmpty(), "nothing is answered before the lookup ran");
+        assertEquals(1, lookups.size(), "one lookup for the client; its second message waits behind the first");
+
+        lookups.poll().run();
+        assertEquals(2, alice.connection.sent.size());
+        assertEquals(1, alice.connection.last().path("incomplete").asInt());
+
+        announce(bob, SWARM, peerId('b'), 1);
+        assertTrue(lookups.isEmpty(), "the swarm is in memory now: handled at once");
+        assertEquals(1, alice.connection.offers().size());
+        announce(alice, SWARM, peerId('a'), 0);
+        assertEquals(3, alice.connection.messages().stream().filter(m -> m.has("interval")).count(),
+                "the client goes ahead again once nothing of it waits");
+    }
+
+    @Test
+    void aClientCannotQueueUpUnboundedMessagesBehindALookup() {
+        inMemory = new HashSet<>();
+        Client alice = connect("10.0.0.1");
+        for (int i = 0; i <= TrackerClient.MAX_QUEUED + 1; i++) {
+            announce(alice, SWARM, peerId('a'), 0);
+        }
+        assertEquals(Tracker.TOO_MANY_ANNOUNCES, alice.connection.last().path("failure reason").asText());
+        lookups.poll().run();
+        assertEquals(TrackerClient.MAX_QUEUED + 2, alice.connection.sent.size(), "every message answered once");
+    }
+
+    @Test
+    void aFailedLookupAnswersTryAgainLater() {
+        Tracker failing = new Tracker(registry, new ServedSwarms() {
+            @Override
+            public boolean knows(String infoHashHex) {
+                return false;
+            }
+
+            @Override
+            public OptionalLong videoOf(String infoHashHex) {
+                throw new IllegalStateException("database down");
+            }
+        }, lookups::add, TrackerLimits.DEFAULTS, now::get);
+        FakeConnection connection = new FakeConnection();
+        TrackerClient client = failing.open(connection, address("10.0.0.1")).orElseThrow();
+        failing.receive(client, json(Map.of("action", "announce", "info_hash", SWARM, "peer_id", peerId('a'))));
+        lookups.poll().run();
+        assertEquals(Tracker.UNAVAILABLE, connection.last().path("failure reason").asText());
+        assertEquals(0, registry.swarmCount());
     }
 
     @Test
@@ -293,7 +367,7 @@ class TrackerTest {
     }
 
     private void announce(Client client, String infoHash, String peerId, int offers, int numwant) {
-        ObjectNode message = TrackerMessage.JSON.createObjectNode();
+        ObjectNode message = FakeConnection.JSON.createObjectNode();
         message.put("action", "announce").put("info_hash", infoHash).put("peer_id", peerId).put("numwant", numwant);
         ArrayNode list = message.putArray("offers");
         for (int i = 0; i < offers; i++) {
@@ -314,7 +388,7 @@ class TrackerTest {
 
     private static String json(Map<String, ?> message) {
         try {
-            return TrackerMessage.JSON.writeValueAsString(message);
+            return FakeConnection.JSON.writeValueAsString(message);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
