@@ -76,6 +76,7 @@ public final class Tracker {
 
     /** The client's connection closed: it leaves every swarm. */
     public void close(TrackerClient client) {
+        client.closed();
         for (Map.Entry<String, String> swarm : client.swarms().entrySet()) {
             registry.leave(swarm.getKey(), swarm.getValue(), client);
             client.left(swarm.getKey());
@@ -177,6 +178,12 @@ public final class Tracker {
             return;
         }
         client.joined(infoHash, message.peerId());
+        if (client.isClosed()) {
+            // the connection closed while this announce waited for the database: it must not stay
+            registry.leave(infoHash, message.peerId(), client);
+            client.left(infoHash);
+            return;
+        }
         if (client.firstAnnounceOf(video.getAsLong())) {
             addresses.announced(client.addressKey(), video.getAsLong());
         }

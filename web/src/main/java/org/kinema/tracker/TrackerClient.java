@@ -28,6 +28,7 @@ public final class TrackerClient implements Peer {
     private int messagesThisMinute;
     private final ArrayDeque<TrackerMessage> queued = new ArrayDeque<>();
     private boolean waiting;
+    private volatile boolean closed;
 
     TrackerClient(Connection connection, String addressKey, LongSupplier clock) {
         this.connection = connection;
@@ -95,6 +96,15 @@ public final class TrackerClient implements Peer {
             waiting = false;
         }
         return next;
+    }
+
+    /** The connection closed: set before the client leaves its swarms, so a late announce leaves too. */
+    void closed() {
+        closed = true;
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     /** This client's peer id in the swarm, if it announced there. */

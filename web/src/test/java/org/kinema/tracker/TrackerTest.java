@@ -82,6 +82,17 @@ class TrackerTest {
     }
 
     @Test
+    void anAnnounceThatWaitedForTheDatabaseLeavesNoPeerBehindWhenItsConnectionClosedMeanwhile() {
+        inMemory = new HashSet<>();
+        Client alice = connect("10.0.0.1");
+        announce(alice, SWARM, peerId('a'), 0);
+        tracker.close(alice.client);
+        lookups.poll().run();
+        assertEquals(0, registry.swarmCount(), "no swarm keeps a peer whose socket is gone");
+        assertEquals(SwarmCounts.EMPTY, registry.counts(SWARM));
+    }
+
+    @Test
     void aClientCannotQueueUpUnboundedMessagesBehindALookup() {
         inMemory = new HashSet<>();
         Client alice = connect("10.0.0.1");
