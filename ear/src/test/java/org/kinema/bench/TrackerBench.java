@@ -77,7 +77,6 @@ import java.util.stream.Stream;
  */
 public final class TrackerBench {
 
-    private static final String ROOT_PASSWORD = "bench-root-password";
     private static final Pattern RESULT = Pattern.compile("peers=(\\d+)/(\\d+) swarms=(\\d+) announces/s=(\\d+)"
             + " relayed_offers/s=(\\d+) answers/s=(\\d+) p50_ms=([0-9.NaN]+) p99_ms=([0-9.NaN]+) errors=(\\d+)");
 
@@ -113,12 +112,12 @@ public final class TrackerBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path ear = Path.of(required("kinema.ear")).toAbsolutePath();
-        Path wildflyHome = Path.of(required("kinema.wildfly.home")).toAbsolutePath();
+        Path ear = Path.of(BenchNodes.required("kinema.ear", "tracker-bench")).toAbsolutePath();
+        Path wildflyHome = Path.of(BenchNodes.required("kinema.wildfly.home", "tracker-bench")).toAbsolutePath();
         Path ffmpegDir = Path.of(System.getProperty("kinema.ffmpeg.dir",
                 wildflyHome.getParent().resolve("ffmpeg").toString())).toAbsolutePath();
         Path benchDir = Path.of(System.getProperty("kinema.bench.dir", "target/tracker-bench")).toAbsolutePath();
-        Path tools = Path.of(required("kinema.tracker.bench.tools")).toAbsolutePath().normalize();
+        Path tools = Path.of(BenchNodes.required("kinema.tracker.bench.tools", "tracker-bench")).toAbsolutePath().normalize();
         int port = Integer.getInteger("kinema.bench.port", 19320);
         int seconds = Integer.getInteger("kinema.tracker.bench.seconds", 10);
         int offers = Integer.getInteger("kinema.tracker.bench.offers", 5);
@@ -142,24 +141,12 @@ public final class TrackerBench {
         Files.createDirectories(benchDir);
         Path work = prepareTools();
         int swarms = Math.max(loads.stream().mapToInt(Load::swarms).max().orElse(50), 50);
-        say("node %s, %d cores; %d s per run", firstLine(List.of("node", "--version")),
+        say("node %s, %d cores; %d s per run", BenchNodes.firstLine(List.of("node", "--version")),
                 Runtime.getRuntime().availableProcessors(), seconds);
 
         Path nodeDir = benchDir.resolve("node");
-        org.kinema.launcher.Folders.delete(nodeDir);
-        NodeSettings settings = NodeSettings.builder()
-                .wildflyHome(wildflyHome)
-                .ear(ear)
-                .instanceDir(nodeDir)
-                .nodeName("tracker-bench-node")
-                .consoleToFile(true)
-                .setting("KINEMA_HTTP_PORT", String.valueOf(port))
-                .setting("KINEMA_PUBLIC_URL", "http://localhost:" + port)
-                .setting("KINEMA_ADMIN_PASSWORD", ROOT_PASSWORD)
-                .setting("KINEMA_ADMIN_EMAIL", "root@kinema.bench")
-                .setting("KINEMA_CLUSTER_NAME", "kinema-tracker-bench-" + port)
-                .setting("KINEMA_FFMPEG", ffmpegDir.resolve("bin/ffmpeg").toString())
-                .setting("KINEMA_FFPROBE", ffmpegDir.resolve("bin/ffprobe").toString())
+        NodeSettings settings = BenchNodes.fresh(wildflyHome, ear, nodeDir, "tracker-bench-node", port,
+                        ffmpegDir.resolve("bin/ffmpeg").toString(), ffmpegDir.resolve("bin/ffprobe").toString())
                 // the load generator is one address announcing in a closed loop: lift the per-client limits
                 .setting("KINEMA_TRACKER_SOCKETS_PER_ADDRESS", "1000000")
                 .setting("KINEMA_TRACKER_ANNOUNCES_PER_MINUTE", "100000000")
@@ -250,7 +237,7 @@ public final class TrackerBench {
                     "-movflags", "+faststart", clip.toString()));
         }
         BenchClient client = new BenchClient(node.baseUrl());
-        client.login("root", ROOT_PASSWORD);
+        client.login("root", BenchNodes.ROOT_PASSWORD);
         String uuid = client.upload(client.firstChannelId(), "tracker bench clip", clip);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (true) {
@@ -573,22 +560,6 @@ public final class TrackerBench {
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IOException("Failed: " + String.join(" ", command) + "\n" + output);
         }
-    }
-
-    private static String firstLine(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return output.lines().findFirst().orElse("?");
-    }
-
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("System property " + property
-                    + " is not set; run through Maven: mvn -o -pl ear verify -Ptracker-bench");
-        }
-        return value;
     }
 
     private static void say(String format, Object... args) {

@@ -54,7 +54,6 @@ import java.util.stream.Stream;
  */
 public final class TranscodeBench {
 
-    private static final String ROOT_PASSWORD = "bench-root-password";
     private static final int SOURCE_SECONDS = 30;
     private static final double POLL_SECONDS = 0.25;
     private static final long VIDEO_TIMEOUT_MINUTES = 30;
@@ -73,8 +72,8 @@ public final class TranscodeBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path ear = Path.of(required("kinema.ear")).toAbsolutePath();
-        Path wildflyHome = Path.of(required("kinema.wildfly.home")).toAbsolutePath();
+        Path ear = Path.of(BenchNodes.required("kinema.ear", "bench")).toAbsolutePath();
+        Path wildflyHome = Path.of(BenchNodes.required("kinema.wildfly.home", "bench")).toAbsolutePath();
         Path ffmpegDir = Path.of(System.getProperty("kinema.ffmpeg.dir",
                 wildflyHome.getParent().resolve("ffmpeg").toString())).toAbsolutePath();
         Path benchDir = Path.of(System.getProperty("kinema.bench.dir", "target/bench")).toAbsolutePath();
@@ -89,7 +88,7 @@ public final class TranscodeBench {
 
     private void run(Path ear, Path wildflyHome, int port) throws Exception {
         Files.createDirectories(logDir);
-        String ffmpegVersion = firstLine(List.of(ffmpeg, "-hide_banner", "-version"));
+        String ffmpegVersion = BenchNodes.firstLine(List.of(ffmpeg, "-hide_banner", "-version"));
         int cores = Runtime.getRuntime().availableProcessors();
         say("ffmpeg: %s", ffmpegVersion);
         say("cores: %d (%s)", cores, cpuModel());
@@ -97,22 +96,8 @@ public final class TranscodeBench {
         Path source = source();
 
         Path nodeDir = benchDir.resolve("node");
-        org.kinema.launcher.Folders.delete(nodeDir);
-        NodeSettings settings = NodeSettings.builder()
-                .wildflyHome(wildflyHome)
-                .ear(ear)
-                .instanceDir(nodeDir)
-                .nodeName("bench-node")
-                .consoleToFile(true)
-                .setting("KINEMA_HTTP_PORT", String.valueOf(port))
-                .setting("KINEMA_PUBLIC_URL", "http://localhost:" + port)
-                .setting("KINEMA_ADMIN_PASSWORD", ROOT_PASSWORD)
-                .setting("KINEMA_ADMIN_EMAIL", "root@kinema.bench")
+        NodeSettings settings = BenchNodes.fresh(wildflyHome, ear, nodeDir, "bench-node", port, ffmpeg, ffprobe)
                 .setting("KINEMA_TRANSCODING_JOBS", "1")
-                // a cluster of its own: never join (or hand work to) another node on this machine
-                .setting("KINEMA_CLUSTER_NAME", "kinema-bench-" + port)
-                .setting("KINEMA_FFMPEG", ffmpeg)
-                .setting("KINEMA_FFPROBE", ffprobe)
                 .build();
 
         List<Double> kinema = new ArrayList<>();
@@ -124,7 +109,7 @@ public final class TranscodeBench {
         try {
             say("Kinema up in %.1f s; console: %s", (System.nanoTime() - started) / 1e9, node.serverLog());
             BenchClient client = new BenchClient(node.baseUrl());
-            client.login("root", ROOT_PASSWORD);
+            client.login("root", BenchNodes.ROOT_PASSWORD);
             long channelId = client.firstChannelId();
 
             kinema.add(kinema(node, client, channelId, source, 1));
@@ -402,14 +387,6 @@ public final class TranscodeBench {
         return seconds;
     }
 
-    private static String firstLine(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return output.lines().findFirst().orElse("(no output from " + command.get(0) + ")");
-    }
-
     private static String cpuModel() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
             return lines.filter(l -> l.startsWith("model name")).findFirst()
@@ -440,15 +417,6 @@ public final class TranscodeBench {
             total += value;
         }
         return total;
-    }
-
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("System property " + property
-                    + " is not set; run through Maven: mvn -o -pl ear verify -Pbench");
-        }
-        return value;
     }
 
     private static void say(String format, Object... args) {

@@ -1,0 +1,58 @@
+package org.kinema.bench;
+
+import org.kinema.launcher.NodeSettings;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What the benchmarks share: a fresh node of their own, and reading a tool's first line of output. */
+final class BenchNodes {
+
+    static final String ROOT_PASSWORD = "bench-root-password";
+
+    private BenchNodes() {
+    }
+
+    /**
+     * Settings of a node that is nobody else's: its own folder (emptied first), port, cluster name
+     * (never joining, or handing work to, another node on this machine), root password, console to a file.
+     */
+    static NodeSettings.Builder fresh(Path wildflyHome, Path ear, Path nodeDir, String name, int port, String ffmpeg,
+                                      String ffprobe) throws IOException {
+        org.kinema.launcher.Folders.delete(nodeDir);
+        return NodeSettings.builder()
+                .wildflyHome(wildflyHome)
+                .ear(ear)
+                .instanceDir(nodeDir)
+                .nodeName(name)
+                .consoleToFile(true)
+                .setting("KINEMA_HTTP_PORT", String.valueOf(port))
+                .setting("KINEMA_PUBLIC_URL", "http://localhost:" + port)
+                .setting("KINEMA_ADMIN_PASSWORD", ROOT_PASSWORD)
+                .setting("KINEMA_ADMIN_EMAIL", "root@kinema.bench")
+                .setting("KINEMA_CLUSTER_NAME", "kinema-" + name + "-" + port)
+                .setting("KINEMA_FFMPEG", ffmpeg)
+                .setting("KINEMA_FFPROBE", ffprobe);
+    }
+
+    /** The first line a command prints (stdout and stderr together). */
+    static String firstLine(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return output.lines().findFirst().orElse("(no output from " + command.get(0) + ")");
+    }
+
+    /** A system property the Maven profile sets; fails naming the command to use. */
+    static String required(String property, String profile) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + property
+                    + " is not set; run through Maven: mvn -o -pl ear verify -P" + profile);
+        }
+        return value;
+    }
+}
