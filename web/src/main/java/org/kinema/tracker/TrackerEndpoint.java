@@ -6,10 +6,12 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,13 +87,19 @@ public class TrackerEndpoint {
         }
     }
 
-    /** A session with asynchronous sends, dropping messages for a client that does not read them. */
-    private static final class SessionConnection implements Connection {
+    /**
+     * A session with asynchronous sends, dropping messages for a client that does not read them;
+     * what it is sent during a turn of the I/O loop is written in one go ({@link TurnFlush}).
+     */
+    private static final class SessionConnection implements Connection, TurnFlush.Target {
         private final Session session;
+        private final RemoteEndpoint.Async remote;
+        private final TurnFlush turnFlush = new TurnFlush(this);
         private final AtomicInteger pending = new AtomicInteger();
 
         SessionConnection(Session session) {
             this.session = session;
+            this.remote = session.getAsyncRemote();
         }
 
         @Override
@@ -101,7 +109,8 @@ public class TrackerEndpoint {
                 return false;
             }
             try {
-                session.getAsyncRemote().sendText(text, result -> pending.decrementAndGet());
+                turnFlush.beforeSend();
+                remote.sendText(text, result -> pending.decrementAndGet());
                 return true;
             } catch (RuntimeException e) {
                 pending.decrementAndGet();
@@ -110,10 +119,28 @@ public class TrackerEndpoint {
         }
 
         @Override
+        public void holdFrames(boolean hold) {
+            try {
+                remote.setBatchingAllowed(hold);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void writeHeld() {
+            try {
+                remote.flushBatch();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
         public void refuse(String text) {
             // on an I/O thread: no blocking send, the connection closes once the reason is written
             try {
-                session.getAsyncRemote().sendText(text, result -> close());
+                remote.sendText(text, result -> close());
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "Tracker: refusing a connection failed", e);
                 close();
