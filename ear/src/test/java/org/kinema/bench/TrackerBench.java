@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 
 /**
  * Kinema's WebTorrent tracker against PeerTube's own ({@code @peertube/bittorrent-tracker-server}),
- * under the same load from the shared load generator, in the same run on the same machine.
+ * under the same load from the same load generator, in the same run on the same machine.
  *
  * <p>Run it after a normal build, from the project root:
  * <pre>
@@ -49,6 +49,10 @@ import java.util.stream.Stream;
  * (19320; PeerTube's tracker gets that + 10), {@code kinema.tracker.bench.seconds} (10),
  * {@code kinema.tracker.bench.offers} (5: offers per announce where a load does not say),
  * {@code kinema.tracker.bench.loads} (peers/swarms[/offers], {@code 500/50/5,500/50/0,2000/50/5}),
+ * {@code kinema.tracker.bench.rounds} (3: runs of each tracker per load, alternating, PeerTube's first),
+ * {@code kinema.tracker.bench.loadgen} ({@code java}: {@link TrackerLoad} in its own JVM; {@code node}:
+ * the shared {@code loadgen.mjs}, which needs about as much CPU per announce as the trackers do and so
+ * cannot offer more than about 4,500 announces a second on 2 cores, whatever it measures),
  * {@code kinema.tracker.bench.warmup} (true: each tracker first gets the first load once,
  * unmeasured, so that neither is measured while its JIT compiler warms up) and
  * {@code kinema.tracker.bench.big} (10000: peers of a last run against Kinema alone, 0 for none)
@@ -67,12 +71,14 @@ import java.util.stream.Stream;
  *       generator gets them all in {@code INFO_HASHES}, so Kinema checks every announce against
  *       PostgreSQL (through its cache) as in production.</li>
  *   <li>Starts PeerTube's tracker with {@code node pt-tracker.mjs PORT} on loopback.</li>
- *   <li>For every load: {@code node loadgen.mjs URL peers swarms seconds offers} against PeerTube's
- *       tracker, then against Kinema's, sampling each server's resident memory (VmRSS of the
+ *   <li>For every load and round: the load generator ({@code java … TrackerLoad URL peers swarms seconds
+ *       offers}, the protocol and output of {@code loadgen.mjs}) against PeerTube's tracker, then
+ *       against Kinema's, sampling each server's resident memory (VmRSS of the
  *       node process, of WildFly's JVM) every 200 ms and keeping the peak, and the CPU time
  *       (user + system, from {@code /proc/PID/stat}) that the tracker and the load generator use
  *       while the load generator measures (the last {@code seconds} before it prints).</li>
- *   <li>Last, the big run against Kinema alone. Prints every run and the Kinema/PeerTube ratios.</li>
+ *   <li>Last, the big run against Kinema alone. Prints every run, the Kinema/PeerTube ratio of
+ *       each round and their median per load.</li>
  * </ol>
  */
 public final class TrackerBench {
@@ -83,11 +89,13 @@ public final class TrackerBench {
     private final Path benchDir;
     private final Path toolsDir;
     private final int seconds;
+    private final boolean nodeLoadGenerator;
 
-    private TrackerBench(Path benchDir, Path toolsDir, int seconds) {
+    private TrackerBench(Path benchDir, Path toolsDir, int seconds, boolean nodeLoadGenerator) {
         this.benchDir = benchDir;
         this.toolsDir = toolsDir;
         this.seconds = seconds;
+        this.nodeLoadGenerator = nodeLoadGenerator;
     }
 
     record Load(int peers, int swarms, int offers) {
@@ -122,6 +130,11 @@ public final class TrackerBench {
         int seconds = Integer.getInteger("kinema.tracker.bench.seconds", 10);
         int offers = Integer.getInteger("kinema.tracker.bench.offers", 5);
         int big = Integer.getInteger("kinema.tracker.bench.big", 10_000);
+        int rounds = Integer.getInteger("kinema.tracker.bench.rounds", 3);
+        String generator = System.getProperty("kinema.tracker.bench.loadgen", "java");
+        if (!List.of("java", "node").contains(generator)) {
+            throw new IllegalArgumentException("kinema.tracker.bench.loadgen is java or node, not " + generator);
+        }
         List<Load> loads = new ArrayList<>();
         for (String load : System.getProperty("kinema.tracker.bench.loads", "500/50/5,500/50/0,2000/50/5").split(",")) {
             String[] parts = load.trim().split("/");
@@ -133,16 +146,18 @@ public final class TrackerBench {
                 throw new IllegalStateException(needed + " does not exist (build first: mvn -o install -DskipTests)");
             }
         }
-        new TrackerBench(benchDir, tools, seconds).run(ear, wildflyHome, ffmpegDir, port, loads, big, offers);
+        new TrackerBench(benchDir, tools, seconds, "node".equals(generator))
+                .run(ear, wildflyHome, ffmpegDir, port, loads, rounds, big, offers);
     }
 
-    private void run(Path ear, Path wildflyHome, Path ffmpegDir, int port, List<Load> loads, int big, int bigOffers)
-            throws Exception {
+    private void run(Path ear, Path wildflyHome, Path ffmpegDir, int port, List<Load> loads, int rounds, int big,
+                     int bigOffers) throws Exception {
         Files.createDirectories(benchDir);
         Path work = prepareTools();
         int swarms = Math.max(loads.stream().mapToInt(Load::swarms).max().orElse(50), 50);
-        say("node %s, %d cores; %d s per run", BenchNodes.firstLine(List.of("node", "--version")),
-                Runtime.getRuntime().availableProcessors(), seconds);
+        say("node %s, %d cores; %d s per run, %d rounds per load; load generator: %s",
+                BenchNodes.firstLine(List.of("node", "--version")), Runtime.getRuntime().availableProcessors(), seconds,
+                rounds, nodeLoadGenerator ? "the shared loadgen.mjs (Node.js)" : "TrackerLoad (Java, one thread)");
 
         Path nodeDir = benchDir.resolve("node");
         NodeSettings settings = BenchNodes.fresh(wildflyHome, ear, nodeDir, "tracker-bench-node", port,
@@ -185,8 +200,10 @@ public final class TrackerBench {
                 loadgen(work, "Kinema", kinemaUrl, kinemaPid, warmup, hashes);
             }
             for (Load load : loads) {
-                results.add(loadgen(work, "PeerTube", peertubeUrl, peertubePid, load, hashes));
-                results.add(loadgen(work, "Kinema", kinemaUrl, kinemaPid, load, hashes));
+                for (int round = 0; round < rounds; round++) {
+                    results.add(loadgen(work, "PeerTube", peertubeUrl, peertubePid, load, hashes));
+                    results.add(loadgen(work, "Kinema", kinemaUrl, kinemaPid, load, hashes));
+                }
             }
             if (big > 0) {
                 results.add(loadgen(work, "Kinema", kinemaUrl, kinemaPid, new Load(big, swarms, bigOffers), hashes));
@@ -345,8 +362,17 @@ public final class TrackerBench {
 
     private Result loadgen(Path work, String tracker, String url, long serverPid, Load load, String hashes)
             throws IOException, InterruptedException {
-        List<String> command = List.of("node", "loadgen.mjs", url, String.valueOf(load.peers()),
-                String.valueOf(load.swarms()), String.valueOf(seconds), String.valueOf(load.offers()));
+        List<String> arguments = List.of(url, String.valueOf(load.peers()), String.valueOf(load.swarms()),
+                String.valueOf(seconds), String.valueOf(load.offers()));
+        List<String> command = new ArrayList<>();
+        if (nodeLoadGenerator) {
+            command.addAll(List.of("node", "loadgen.mjs"));
+        } else {
+            // its own JVM, so that its CPU time is its own; one thread, a serial collector: it stays lean
+            command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:+UseSerialGC",
+                    "-Xmx1g", "-cp", testClasses(), TrackerLoad.class.getName()));
+        }
+        command.addAll(arguments);
         say("%s, %s: INFO_HASHES=<%d served> %s", tracker, load, load.swarms(), String.join(" ", command));
         List<String> firstHashes = List.of(hashes.split(",")).subList(0, load.swarms());
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
@@ -431,6 +457,15 @@ public final class TrackerBench {
                 cores[1]);
     }
 
+    /** Where TrackerLoad's class file is (target/test-classes). */
+    private static String testClasses() {
+        try {
+            return Path.of(TrackerLoad.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** CPU time of the tracker and of the load generator, in clock ticks, at one moment. */
     private record CpuSample(long nanos, long serverTicks, long loadgenTicks) {
     }
@@ -479,25 +514,38 @@ public final class TrackerBench {
                     1e6 / r.announcesPerCoreSecond(), r.loadgenCores()));
         }
         table.append(rule).append('\n');
-        Map<Load, Result[]> pairs = new LinkedHashMap<>();
+        // each round ran PeerTube's tracker, then Kinema's: a pair measured side by side
+        Map<Load, List<Result[]>> pairs = new LinkedHashMap<>();
+        Result waiting = null;
         for (Result r : results) {
-            Result[] pair = pairs.computeIfAbsent(r.load(), key -> new Result[2]);
-            pair["PeerTube".equals(r.tracker()) ? 0 : 1] = r;
-        }
-        for (Map.Entry<Load, Result[]> pair : pairs.entrySet()) {
-            Result pt = pair.getValue()[0];
-            Result kinema = pair.getValue()[1];
-            if (pt == null || kinema == null) {
-                continue;
+            if ("PeerTube".equals(r.tracker())) {
+                waiting = r;
+            } else if (waiting != null && waiting.load().equals(r.load())) {
+                pairs.computeIfAbsent(r.load(), key -> new ArrayList<>()).add(new Result[]{waiting, r});
+                waiting = null;
             }
-            table.append(String.format(Locale.ROOT, "Kinema/PeerTube at %-30s announces/s %.2f   per CPU core %.2f   p50 %.2f"
-                            + "   p99 %.2f   RSS %.2f   peers open %d/%d%n", pair.getKey(), kinema.announces() / pt.announces(),
-                    kinema.announcesPerCoreSecond() / pt.announcesPerCoreSecond(), kinema.p50() / pt.p50(),
-                    kinema.p99() / pt.p99(), (double) kinema.peakRssKb() / pt.peakRssKb(), kinema.opened(), pt.opened()));
+        }
+        for (Map.Entry<Load, List<Result[]>> load : pairs.entrySet()) {
+            List<Double> throughput = new ArrayList<>();
+            List<Double> perCore = new ArrayList<>();
+            for (Result[] pair : load.getValue()) {
+                Result pt = pair[0];
+                Result kinema = pair[1];
+                throughput.add(kinema.announces() / pt.announces());
+                perCore.add(kinema.announcesPerCoreSecond() / pt.announcesPerCoreSecond());
+                table.append(String.format(Locale.ROOT, "Kinema/PeerTube at %-30s announces/s %.2f   per CPU core %.2f"
+                                + "   p50 %.2f   p99 %.2f   RSS %.2f   peers open %d/%d%n", load.getKey(),
+                        throughput.get(throughput.size() - 1), perCore.get(perCore.size() - 1), kinema.p50() / pt.p50(),
+                        kinema.p99() / pt.p99(), (double) kinema.peakRssKb() / pt.peakRssKb(), kinema.opened(),
+                        pt.opened()));
+            }
+            table.append(String.format(Locale.ROOT, "Kinema/PeerTube at %-30s MEDIAN of %d: announces/s %.2f   per CPU core %.2f%n",
+                    load.getKey(), throughput.size(), median(throughput), median(perCore)));
         }
         table.append(rule).append('\n');
         table.append("announces/s: what the one load generator achieved against each tracker on this machine, where it\n"
-                + "shares the cores with the tracker; per CPU core: announces per second of CPU time the tracker used.");
+                + "shares the cores with the tracker (PeerTube's runs JavaScript on one thread, Kinema's on every I/O thread);\n"
+                + "per CPU core: announces per second of CPU time the tracker used.");
         System.out.println(table);
         System.out.flush();
     }
@@ -548,6 +596,12 @@ public final class TrackerBench {
             }
         }
         return count;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static double number(String text) {
