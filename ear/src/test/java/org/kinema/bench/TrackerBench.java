@@ -48,7 +48,9 @@ import java.util.stream.Stream;
  * {@code npm i} runs there, never in the original), and optionally {@code kinema.bench.port}
  * (19320; PeerTube's tracker gets that + 10), {@code kinema.tracker.bench.seconds} (10),
  * {@code kinema.tracker.bench.offers} (5: offers per announce where a load does not say),
- * {@code kinema.tracker.bench.loads} (peers/swarms[/offers], {@code 500/50/5,500/50/0,2000/50/5}),
+ * {@code kinema.tracker.bench.loads} (peers/swarms[/offers][@announces per second: an open loop at that
+ * fixed rate, where both trackers do the same work and their CPU compares directly],
+ * {@code 500/50/5,500/50/0,2000/50/5,500/50/5@1500}),
  * {@code kinema.tracker.bench.rounds} (3: runs of each tracker per load, alternating, PeerTube's first),
  * {@code kinema.tracker.bench.loadgen} ({@code java}: {@link TrackerLoad} in its own JVM; {@code node}:
  * the shared {@code loadgen.mjs}, which needs about as much CPU per announce as the trackers do and so
@@ -98,10 +100,11 @@ public final class TrackerBench {
         this.nodeLoadGenerator = nodeLoadGenerator;
     }
 
-    record Load(int peers, int swarms, int offers) {
+    /** A load: {@code rate} announces a second in all (open loop), or 0 for a closed loop. */
+    record Load(int peers, int swarms, int offers, int rate) {
         @Override
         public String toString() {
-            return peers + " peers/" + swarms + " swarms/" + offers + " offers";
+            return peers + " peers/" + swarms + " swarms/" + offers + " offers" + (rate > 0 ? " @" + rate + "/s" : "");
         }
     }
 
@@ -136,10 +139,12 @@ public final class TrackerBench {
             throw new IllegalArgumentException("kinema.tracker.bench.loadgen is java or node, not " + generator);
         }
         List<Load> loads = new ArrayList<>();
-        for (String load : System.getProperty("kinema.tracker.bench.loads", "500/50/5,500/50/0,2000/50/5").split(",")) {
-            String[] parts = load.trim().split("/");
+        for (String load : System.getProperty("kinema.tracker.bench.loads", "500/50/5,500/50/0,2000/50/5,500/50/5@1500")
+                .split(",")) {
+            String[] rated = load.trim().split("@");
+            String[] parts = rated[0].split("/");
             loads.add(new Load(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
-                    parts.length > 2 ? Integer.parseInt(parts[2]) : offers));
+                    parts.length > 2 ? Integer.parseInt(parts[2]) : offers, rated.length > 1 ? Integer.parseInt(rated[1]) : 0));
         }
         for (Path needed : List.of(ear, wildflyHome, ffmpegDir.resolve("bin/ffmpeg"), tools.resolve("loadgen.mjs"))) {
             if (!Files.exists(needed)) {
@@ -200,13 +205,17 @@ public final class TrackerBench {
                 loadgen(work, "Kinema", kinemaUrl, kinemaPid, warmup, hashes);
             }
             for (Load load : loads) {
+                if (load.rate() > 0 && nodeLoadGenerator) {
+                    say("%s: skipped, loadgen.mjs has no fixed rate", load);
+                    continue;
+                }
                 for (int round = 0; round < rounds; round++) {
                     results.add(loadgen(work, "PeerTube", peertubeUrl, peertubePid, load, hashes));
                     results.add(loadgen(work, "Kinema", kinemaUrl, kinemaPid, load, hashes));
                 }
             }
             if (big > 0) {
-                results.add(loadgen(work, "Kinema", kinemaUrl, kinemaPid, new Load(big, swarms, bigOffers), hashes));
+                results.add(loadgen(work, "Kinema", kinemaUrl, kinemaPid, new Load(big, swarms, bigOffers, 0), hashes));
                 say("Kinema still healthy after %d peers: %s; RSS now %d MB", big, node.isAlive() ? "alive" : "DEAD",
                         rssKb(kinemaPid) / 1024);
             }
@@ -373,6 +382,9 @@ public final class TrackerBench {
                     "-Xmx1g", "-cp", testClasses(), TrackerLoad.class.getName()));
         }
         command.addAll(arguments);
+        if (!nodeLoadGenerator) {
+            command.addAll(List.of("1", String.valueOf(load.rate())));
+        }
         say("%s, %s: INFO_HASHES=<%d served> %s", tracker, load, load.swarms(), String.join(" ", command));
         List<String> firstHashes = List.of(hashes.split(",")).subList(0, load.swarms());
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);

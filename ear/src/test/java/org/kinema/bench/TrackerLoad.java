@@ -33,9 +33,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * only the top-level keys of what it receives, and writes what a peer sends in one go, so most of the
  * cores are left to the tracker under test. Same load, same machine, for both trackers.
  *
+ * <p>With a {@code rate}, the loop is open instead: the open peers announce in turn, {@code rate}
+ * announces a second in all, whether or not earlier ones were answered (as browsers announce on a
+ * timer). Both trackers then do the same work, and the CPU each spends on it compares directly.
+ *
  * <p>{@code java -cp ear/target/test-classes org.kinema.bench.TrackerLoad URL [peers=2000]
- * [swarms=100] [seconds=20] [offers=5] [threads=1]}; {@code INFO_HASHES=hex,hex,…} in the environment
- * picks the swarms (Kinema tracks only videos it serves).
+ * [swarms=100] [seconds=20] [offers=5] [threads=1] [rate=0: closed loop]}; {@code INFO_HASHES=hex,hex,…}
+ * in the environment picks the swarms (Kinema tracks only videos it serves).
  */
 public final class TrackerLoad {
 
@@ -58,10 +62,13 @@ public final class TrackerLoad {
     private final int offers;
     private final byte[][] swarms;
     private final byte[] counters;
+    /** Announces per second of all peers together; 0: closed loop. */
+    private final int rate;
     private volatile boolean measuring;
     private volatile boolean running = true;
 
-    private TrackerLoad(URI uri, int offers, byte[][] swarms) {
+    private TrackerLoad(URI uri, int offers, byte[][] swarms, int rate) {
+        this.rate = rate;
         this.uri = uri;
         this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
         this.offers = offers;
@@ -76,12 +83,13 @@ public final class TrackerLoad {
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         int offers = args.length > 4 ? Integer.parseInt(args[4]) : 5;
         int threads = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        int rate = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         String given = System.getenv().getOrDefault("INFO_HASHES", "");
         byte[][] swarms = given.isBlank()
                 ? randomSwarms(swarmCount)
                 : Arrays.stream(given.split(",")).filter(h -> !h.isBlank()).map(h -> json(HexFormat.of().parseHex(h.trim())))
                 .toArray(byte[][]::new);
-        new TrackerLoad(uri, offers, swarms).run(peers, swarmCount, seconds, threads);
+        new TrackerLoad(uri, offers, swarms, rate).run(peers, swarmCount, seconds, threads);
     }
 
     private void run(int peers, int swarmCount, int seconds, int threadCount) throws Exception {
@@ -91,7 +99,7 @@ public final class TrackerLoad {
             for (int i = t; i < peers; i += threadCount) {
                 mine.add(i);
             }
-            workers.add(new Worker(mine, Math.max(1, OPEN_BATCH / threadCount)));
+            workers.add(new Worker(mine, Math.max(1, OPEN_BATCH / threadCount), (double) rate / threadCount));
         }
         List<Thread> threads = new ArrayList<>();
         for (Worker worker : workers) {
@@ -163,6 +171,11 @@ public final class TrackerLoad {
         private final byte[] readBuffer = new byte[64 * 1024];
         private final int[] keys = new int[64];
         private int next;
+        /** Fixed rate: the open peers, announcing in turn, one every {@code step} nanoseconds. */
+        private final List<Peer> live = new ArrayList<>();
+        private final long step;
+        private long nextDue;
+        private int turn;
         long opened;
         long done;
         long offersIn;
@@ -171,9 +184,28 @@ public final class TrackerLoad {
         long[] latencyMicros = new long[1 << 16];
         int latencyCount;
 
-        Worker(List<Integer> toOpen, int perBatch) {
+        Worker(List<Integer> toOpen, int perBatch, double announcesPerSecond) {
             this.toOpen = toOpen;
             this.perBatch = perBatch;
+            this.step = announcesPerSecond > 0 ? (long) (1e9 / announcesPerSecond) : 0;
+        }
+
+        /** Fixed rate: the announces now due, in turn over the open peers; how long until the next, in ms. */
+        private long announceDue() {
+            long now = System.nanoTime();
+            if (live.isEmpty()) {
+                nextDue = now;
+                return 5;
+            }
+            while (nextDue <= now) {
+                Peer peer = live.get(turn++ % live.size());
+                if (peer.open) {
+                    peer.announce();
+                    peer.flushQuietly();
+                }
+                nextDue += step;
+            }
+            return (nextDue - now) / 1_000_000;
         }
 
         @Override
@@ -187,7 +219,8 @@ public final class TrackerLoad {
                         }
                         nextBatch += OPEN_PAUSE_NANOS;
                     }
-                    selector.select(5);
+                    // at least 1 ms: the next announce due sooner goes out with the one after it, not from a spin
+                    selector.select(step > 0 ? Math.max(1, Math.min(5, announceDue())) : 5);
                     for (SelectionKey key : selector.selectedKeys()) {
                         Peer peer = (Peer) key.attachment();
                         try {
@@ -249,6 +282,8 @@ public final class TrackerLoad {
             private boolean open;
             private boolean first = true;
             private long sentAt;
+            /** Fixed rate: when each announce still unanswered was sent, oldest first. */
+            private final java.util.ArrayDeque<Long> unanswered = new java.util.ArrayDeque<>();
 
             Peer(SocketChannel channel, byte[] infoHash) {
                 this.channel = channel;
@@ -305,7 +340,11 @@ public final class TrackerLoad {
                 in.position(end);
                 open = true;
                 opened++;
-                announce();
+                if (step > 0) {
+                    live.add(this);
+                } else {
+                    announce();
+                }
                 return true;
             }
 
@@ -425,7 +464,16 @@ public final class TrackerLoad {
                 if (failure >= 0) {
                     errors++;
                 }
-                if (action >= 0 && is(bytes, keys[action + 2] + 1, keys[action + 3] - 1, "announce") && sentAt != 0) {
+                boolean announceResponse = action >= 0 && is(bytes, keys[action + 2] + 1, keys[action + 3] - 1, "announce");
+                if (announceResponse && step > 0 && !unanswered.isEmpty()) {
+                    long sent = unanswered.poll();
+                    if (measuring) {
+                        done++;
+                        latency(System.nanoTime() - sent);
+                    }
+                    return;
+                }
+                if (announceResponse && sentAt != 0) {
                     if (measuring) {
                         done++;
                         latency(System.nanoTime() - sentAt);
@@ -437,6 +485,9 @@ public final class TrackerLoad {
 
             private void announce() {
                 sentAt = System.nanoTime();
+                if (step > 0) {
+                    unanswered.add(sentAt);
+                }
                 ByteBuffer m = scratch.clear();
                 m.put(ANNOUNCE_HEAD).put(infoHash);
                 m.put(PEER_ID).put(peerId);
@@ -486,6 +537,15 @@ public final class TrackerLoad {
                 channel.write(out);
                 out.compact();
                 key.interestOps(out.position() > 0 ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+            }
+
+            void flushQuietly() {
+                try {
+                    flush();
+                } catch (IOException e) {
+                    errors++;
+                    close();
+                }
             }
 
             void close() {
