@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What the benchmarks share: a fresh node of their own, and reading a tool's first line of output. */
+/** What the benchmarks share: a fresh node of their own, reading a tool's first line of output, medians. */
 final class BenchNodes {
 
     static final String ROOT_PASSWORD = "bench-root-password";
@@ -47,6 +47,13 @@ final class BenchNodes {
     }
 
     /** A system property the Maven profile sets; fails naming the command to use. */
+    /** The median of some figures (the mean of the middle two for an even count); NaN for none. */
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
     static String required(String property, String profile) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

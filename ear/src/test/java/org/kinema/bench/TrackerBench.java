@@ -379,7 +379,7 @@ public final class TrackerBench {
         } else {
             // its own JVM, so that its CPU time is its own; one thread, a serial collector: it stays lean
             command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:+UseSerialGC",
-                    "-Xmx1g", "-cp", testClasses(), TrackerLoad.class.getName()));
+                    "-Xmx1g", "-cp", loadGeneratorClassPath(), TrackerLoad.class.getName()));
         }
         command.addAll(arguments);
         if (!nodeLoadGenerator) {
@@ -469,13 +469,17 @@ public final class TrackerBench {
                 cores[1]);
     }
 
-    /** Where TrackerLoad's class file is (target/test-classes). */
-    private static String testClasses() {
-        try {
-            return Path.of(TrackerLoad.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
+    /** TrackerLoad's class path: target/test-classes and jackson-core (it escapes JSON strings). */
+    private static String loadGeneratorClassPath() {
+        List<String> entries = new ArrayList<>();
+        for (Class<?> type : List.of(TrackerLoad.class, com.fasterxml.jackson.core.io.JsonStringEncoder.class)) {
+            try {
+                entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
         }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** CPU time of the tracker and of the load generator, in clock ticks, at one moment. */
@@ -552,7 +556,7 @@ public final class TrackerBench {
                         pt.opened()));
             }
             table.append(String.format(Locale.ROOT, "Kinema/PeerTube at %-30s MEDIAN of %d: announces/s %.2f   per CPU core %.2f%n",
-                    load.getKey(), throughput.size(), median(throughput), median(perCore)));
+                    load.getKey(), throughput.size(), BenchNodes.median(throughput), BenchNodes.median(perCore)));
         }
         table.append(rule).append('\n');
         table.append("announces/s: what the one load generator achieved against each tracker on this machine, where it\n"
@@ -608,12 +612,6 @@ public final class TrackerBench {
             }
         }
         return count;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static double number(String text) {

@@ -1,5 +1,7 @@
 package org.kinema.bench;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -37,7 +39,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * announces a second in all, whether or not earlier ones were answered (as browsers announce on a
  * timer). Both trackers then do the same work, and the CPU each spends on it compares directly.
  *
- * <p>{@code java -cp ear/target/test-classes org.kinema.bench.TrackerLoad URL [peers=2000]
+ * <p>{@code java -cp ear/target/test-classes:jackson-core.jar org.kinema.bench.TrackerLoad URL [peers=2000]
  * [swarms=100] [seconds=20] [offers=5] [threads=1] [rate=0: closed loop]}; {@code INFO_HASHES=hex,hex,…}
  * in the environment picks the swarms (Kinema tracks only videos it serves).
  */
@@ -169,6 +171,7 @@ public final class TrackerLoad {
         private final int perBatch;
         private final ByteBuffer scratch = ByteBuffer.allocate(64 * 1024);
         private final byte[] readBuffer = new byte[64 * 1024];
+        private final ByteBuffer readWindow = ByteBuffer.wrap(readBuffer);
         private final int[] keys = new int[64];
         private int next;
         /** Fixed rate: the open peers, announcing in turn, one every {@code step} nanoseconds. */
@@ -302,7 +305,7 @@ public final class TrackerLoad {
             }
 
             void readable() throws IOException {
-                int read = channel.read(ByteBuffer.wrap(readBuffer));
+                int read = channel.read(readWindow.clear());
                 if (read < 0) {
                     close();
                     return;
@@ -670,25 +673,12 @@ public final class TrackerLoad {
 
     /** A JSON string (with its quotes, UTF-8) of {@code text}. */
     static byte[] json(String text) {
-        StringBuilder quoted = new StringBuilder(text.length() + 8).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString().getBytes(StandardCharsets.UTF_8);
+        byte[] escaped = JsonStringEncoder.getInstance().quoteAsUTF8(text);
+        byte[] quoted = new byte[escaped.length + 2];
+        quoted[0] = '"';
+        System.arraycopy(escaped, 0, quoted, 1, escaped.length);
+        quoted[quoted.length - 1] = '"';
+        return quoted;
     }
 
     private static byte[] ascii(String text) {

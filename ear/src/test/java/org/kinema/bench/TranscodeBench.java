@@ -328,8 +328,8 @@ public final class TranscodeBench {
 
     private static void report(String ffmpegVersion, int cores, Path source, List<Double> kinema, List<Double> single,
                                Map<String, Double> perResolution) {
-        double k = median(kinema);
-        double a = median(single);
+        double k = BenchNodes.median(kinema);
+        double a = BenchNodes.median(single);
         double b = sum(perResolution.values());
         String line = "-".repeat(78);
         StringBuilder table = new StringBuilder("\n");
@@ -403,12 +403,6 @@ public final class TranscodeBench {
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static double sum(Iterable<Double> values) {

@@ -78,8 +78,7 @@ class PeerTubeCliIT {
             }
         }
         assertNotNull(uuid, "the CLI's video is among root's videos");
-        JsonNode video = Videos.awaitTranscoded(api, token, uuid);
-        assertEquals(Videos.PUBLISHED, video.path("state").path("id").asInt(), video::toString);
+        JsonNode video = Videos.awaitPublished(api, token, uuid);
         assertEquals(Set.of("lecture", "cli"), Set.of(video.path("tags").path(0).asText(), video.path("tags").path(1).asText()));
     }
 

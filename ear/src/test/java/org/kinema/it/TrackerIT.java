@@ -56,8 +56,7 @@ class TrackerIT {
         Path clip = Media.clip(Path.of("target", "media", "clip-2s-tracker.mp4"), 2, 320, 180);
         String token = api.rootToken();
         videoUuid = Videos.uploaded(api, token, clip, Map.of("name", "Tracker clip"));
-        JsonNode video = Videos.awaitTranscoded(api, token, videoUuid);
-        assertEquals(Videos.PUBLISHED, video.path("state").path("id").asInt(), video::toString);
+        JsonNode video = Videos.awaitPublished(api, token, videoUuid);
         hlsSwarm = browserInfoHashes(api, video).get(0);
     }
 

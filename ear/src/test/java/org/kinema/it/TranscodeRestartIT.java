@@ -36,8 +36,7 @@ class TranscodeRestartIT {
 
         KinemaServer.restart();
 
-        JsonNode video = Videos.awaitTranscoded(api, token, uuid);
-        assertEquals(Videos.PUBLISHED, video.path("state").path("id").asInt(), video::toString);
+        JsonNode video = Videos.awaitPublished(api, token, uuid);
         assertEquals(3, video.path("streamingPlaylists").path(0).path("files").size(), "one set of renditions");
         assertEquals(1, video.path("files").size(), "one downloadable file");
         Media.Result decoded = Media.decode(video.path("streamingPlaylists").path(0).path("playlistUrl").asText());

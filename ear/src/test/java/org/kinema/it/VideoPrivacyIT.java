@@ -41,8 +41,7 @@ class VideoPrivacyIT {
                     "name", "Privacy " + privacy)));
         }
         for (Map.Entry<Integer, String> video : uuids.entrySet()) {
-            JsonNode published = Videos.awaitTranscoded(API, owner, video.getValue());
-            assertEquals(Videos.PUBLISHED, published.path("state").path("id").asInt(), published::toString);
+            JsonNode published = Videos.awaitPublished(API, owner, video.getValue());
             VIDEOS.put(video.getKey(), published);
         }
     }

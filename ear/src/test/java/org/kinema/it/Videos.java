@@ -38,6 +38,13 @@ public final class Videos {
         return reply.json().path("video").path("uuid").asText();
     }
 
+    /** Waits until the video leaves transcoding, fails the test unless it was published, and returns its details. */
+    public static JsonNode awaitPublished(Api api, String token, String uuid) throws InterruptedException {
+        JsonNode video = awaitTranscoded(api, token, uuid);
+        assertEquals(PUBLISHED, video.path("state").path("id").asInt(), video::toString);
+        return video;
+    }
+
     /** Waits until the video leaves transcoding (published or failed) and returns its details. */
     public static JsonNode awaitTranscoded(Api api, String token, String uuid) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
