@@ -170,6 +170,10 @@ public final class Api {
         return token("root", KinemaServer.ROOT_PASSWORD);
     }
 
+    public String rootToken(String password) {
+        return token("root", password);
+    }
+
     /** Creates a plain user through the admin API and returns its access token. */
     public String newUser(String username, String password) {
         Reply created = postJson("/api/v1/users", rootToken(), Map.of(

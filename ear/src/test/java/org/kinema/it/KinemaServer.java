@@ -72,6 +72,22 @@ public final class KinemaServer implements BeforeAllCallback {
         return java.sql.DriverManager.getConnection(node.jdbcUrl(), node.jdbcUser(), node.jdbcPassword());
     }
 
+    /** The shared node's media store (KINEMA_MEDIA_DIR). */
+    public static java.nio.file.Path mediaDir() {
+        if (node == null) {
+            throw new IllegalStateException("Annotate the test class with @ExtendWith(KinemaServer.class)");
+        }
+        return node.settings().instanceDir().resolve("media");
+    }
+
+    /** The shared node itself, for tests that start more nodes on its database and media store. */
+    public static KinemaNode node() {
+        if (node == null) {
+            throw new IllegalStateException("Annotate the test class with @ExtendWith(KinemaServer.class)");
+        }
+        return node;
+    }
+
     /** Restarts the shared node's WildFly (the database stays up), as an operator would. */
     public static void restart() throws Exception {
         node.restartServer();

@@ -91,6 +91,37 @@ class TrackerIT {
     }
 
     @Test
+    void onlyVideosAnyoneMayWatchHaveSwarmsAndTurningPrivateEndsThem() throws Exception {
+        String token = api.rootToken();
+        Path clip = Media.clip(Path.of("target", "media", "clip-3s-144p.mp4"), 3, 256, 144);
+        String uuid = Videos.uploaded(api, token, clip, Map.of("name", "Swarm privacy", "privacy", "3"));
+        JsonNode video = Videos.awaitPublished(api, token, uuid);
+        assertEquals(0, swarmsOf(uuid), "a private video has no swarm");
+
+        assertEquals(204, api.putJson("/api/v1/videos/" + uuid, token, Map.of("privacy", 2)).status());
+        assertTrue(swarmsOf(uuid) > 0, "an unlisted one has");
+        String swarm = browserInfoHashes(api, api.get("/api/v1/videos/" + uuid, token).json()).get(0);
+        assertNull(peer().announce(swarm, 0, null).get("failure reason"));
+
+        assertEquals(204, api.putJson("/api/v1/videos/" + uuid, token, Map.of("privacy", 4)).status());
+        assertEquals(0, swarmsOf(uuid), "an internal one has not");
+        assertEquals(UNKNOWN_SWARM, peer().announce(swarm, 0, null).path("failure reason").asText(),
+                "the tracker stops serving it at once");
+        assertTrue(video.path("streamingPlaylists").size() > 0);
+    }
+
+    private static final String UNKNOWN_SWARM = "This tracker only tracks videos of this instance";
+
+    private static int swarmsOf(String uuid) throws Exception {
+        try (Connection db = KinemaServer.database(); Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM kinema.tracker_swarm s"
+                     + " JOIN kinema.video v ON v.id = s.video_id WHERE v.uuid = '" + uuid + "'")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    @Test
     void twoPeersInTheSwarmGetTheOfferAndTheAnswerRelayed() throws Exception {
         TestPeer alice = peer();
         TestPeer bob = peer();

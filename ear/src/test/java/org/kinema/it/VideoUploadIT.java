@@ -111,8 +111,8 @@ class VideoUploadIT {
         assertEquals(Videos.FAILED, video.path("state").path("id").asInt(), video::toString);
         assertFalse(video.path("transcodingError").asText().isBlank(), video::toString);
 
-        JsonNode original = video.path("files").path(0);
-        assertArrayEquals(Files.readAllBytes(corrupt), api.bytes(original.path("fileUrl").asText(), token, null),
+        JsonNode source = api.get("/api/v1/videos/" + uuid + "/source", token).json();
+        assertArrayEquals(Files.readAllBytes(corrupt), api.bytes(source.path("fileDownloadUrl").asText(), token, null),
                 "the original is kept as uploaded");
         assertEquals(200, api.get("/health", null).status(), "the server stays healthy");
 

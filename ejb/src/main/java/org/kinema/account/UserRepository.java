@@ -35,6 +35,11 @@ public class UserRepository {
         return Optional.ofNullable(em.find(User.class, id));
     }
 
+    /** The user as a caller (for what they may do), unless they are gone or blocked. */
+    public Optional<Caller> callerOf(long userId) {
+        return find(userId).filter(user -> !user.blocked()).map(user -> new Caller(user.id(), user.username(), user.role()));
+    }
+
     /** PeerTube lets people log in with their username or their e-mail address. */
     public Optional<User> findByLogin(String login) {
         return em.createQuery("SELECT u FROM User u WHERE LOWER(u.username) = :login OR LOWER(u.email) = :login", User.class)

@@ -52,9 +52,6 @@ public class InstanceSettings {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
-    @Column(name = "file_token_key", nullable = false)
-    private String fileTokenKey;
-
     protected InstanceSettings() {
     }
 
@@ -167,10 +164,5 @@ public class InstanceSettings {
 
     public boolean p2pEnabled() {
         return p2pEnabled;
-    }
-
-    /** The secret that signs tokens for the files of private and internal videos. */
-    public String fileTokenKey() {
-        return fileTokenKey;
     }
 }

@@ -1,5 +1,6 @@
 /**
  * The instance's own settings that administrators change at run time (name, description,
- * registrations, default quotas, P2P): one row in PostgreSQL, so every node sees the same.
+ * registrations, default quotas, P2P), and its secret keys (one per purpose, drawn once from a
+ * CSPRNG): rows in PostgreSQL, so every node sees the same.
  */
 package org.kinema.instance;

@@ -12,6 +12,7 @@ import org.kinema.platform.KinemaSettings;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Reads what a file really is, by its content and never by its name. */
@@ -21,20 +22,29 @@ public class Ffprobe {
     @Inject
     private KinemaSettings settings;
 
+    /** Reads an uploaded file (a request's work, stopped only with the node). */
     public MediaInfo probe(Path file) throws MediaException {
-        return probe(settings.ffprobe(), file);
+        return parse(json(settings.ffprobe(), file, ProcessGroup.REQUESTS));
     }
 
     /** Probes with a given ffprobe; a file without audio or video streams is not media. */
-    public static MediaInfo probe(String ffprobe, Path file) throws MediaException {
+    public static MediaInfo probe(String ffprobe, Path file, ProcessGroup group) throws MediaException {
+        return parse(json(ffprobe, file, group));
+    }
+
+    /** What ffprobe says of a file's format and streams, as its JSON. */
+    public static String json(String ffprobe, Path file, ProcessGroup group) throws MediaException {
         StringBuilder json = new StringBuilder();
-        ProcessRunner.Result result = ProcessRunner.run(List.of(ffprobe, "-v", "error", "-print_format", "json",
-                "-show_format", "-show_streams", file.toString()), Duration.ofMinutes(2), line -> json.append(line).append('\n'));
+        List<String> command = new ArrayList<>(List.of(ffprobe, "-v", "error", "-print_format", "json", "-show_format",
+                "-show_streams"));
+        command.addAll(UntrustedInput.media(file));
+        ProcessRunner.Result result = ProcessRunner.run(group, command, Duration.ofMinutes(2),
+                line -> json.append(line).append('\n'));
         if (result.exitCode() != 0) {
             throw new MediaException("The file is not a video or audio file that can be read ("
                     + firstLine(result.errorTail()) + ")");
         }
-        return parse(json.toString());
+        return json.toString();
     }
 
     static MediaInfo parse(String json) throws MediaException {

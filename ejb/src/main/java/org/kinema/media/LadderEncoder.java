@@ -27,7 +27,8 @@ public final class LadderEncoder {
     public static List<String> command(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, Path outDir,
                                        String prefix) {
         List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-                "-nostats", "-progress", "pipe:1", "-i", source.toString()));
+                "-nostats", "-progress", "pipe:1"));
+        command.addAll(UntrustedInput.mediaInput(source));
         StringBuilder streamMap = new StringBuilder();
         if (ladder.get(0).audioOnly()) {
             command.addAll(List.of("-map", "0:a:0", "-c:a", "aac", "-b:a", String.valueOf(Ladder.AUDIO_BITRATE), "-ac", "2"));
@@ -68,9 +69,9 @@ public final class LadderEncoder {
 
     /** Runs the encode, reporting progress in percent of the source's duration. */
     public static void encode(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, Path outDir,
-                              String prefix, IntConsumer progress) throws MediaException {
+                              String prefix, ProcessGroup group, IntConsumer progress) throws MediaException {
         long durationMicros = Math.max(1, Math.round(info.durationSeconds() * 1_000_000));
-        ProcessRunner.Result result = ProcessRunner.run(command(ffmpeg, source, info, ladder, outDir, prefix), TIMEOUT,
+        ProcessRunner.Result result = ProcessRunner.run(group, command(ffmpeg, source, info, ladder, outDir, prefix), TIMEOUT,
                 line -> {
                     if (line.startsWith("out_time_us=")) {
                         try {

@@ -6,15 +6,20 @@ import org.kinema.platform.KinemaSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Where files live under KINEMA_MEDIA_DIR. The layout follows PeerTube's public paths, so that
- * serving a file is a matter of mapping its URL to its place here.
+ * Where files live under KINEMA_MEDIA_DIR, and what they are called. The layout follows
+ * PeerTube's public paths, so that serving a file is a matter of mapping its URL to its place
+ * here. Every file a transcoding makes carries the job's prefix in its name, so that a file once
+ * served never changes (it may be cached for good) and a new transcoding never overwrites what
+ * viewers are fetching.
  */
 @ApplicationScoped
 public class MediaStore {
@@ -30,8 +35,18 @@ public class MediaStore {
         return dir("uploads").resolve(uploadId);
     }
 
+    /** The folder of uploads in progress (the janitor sweeps it). */
+    public Path uploadsDir() {
+        return dir("uploads");
+    }
+
     public Path original(UUID video, String extension) {
         return dir("originals").resolve(video + extension);
+    }
+
+    /** An original by its stored name ({@code {uuid}{extension}}). */
+    public Path original(String filename) {
+        return dir("originals").resolve(filename);
     }
 
     /** The folder of a video's HLS streams: {@code streaming-playlists/hls/{uuid}}. */
@@ -55,9 +70,93 @@ public class MediaStore {
         return dir("previews").resolve(video + ".jpg");
     }
 
+    /** The folder of work in progress, one sub-folder a job. */
+    public Path workRoot() {
+        return dir("work");
+    }
+
     /** A scratch folder for one piece of work, on the same file system as the media. */
-    public Path workDir(String name) {
-        return dir("work").resolve(name);
+    public WorkFolder workFolder(String name) {
+        return new WorkFolder(workRoot().resolve(name));
+    }
+
+    /** The downloadable MP4 of one transcoding. */
+    public static String webVideoName(UUID video, String prefix, int resolution) {
+        return video + "-" + prefix + "-" + resolution + ".mp4";
+    }
+
+    /** The torrent of a file: {@code {uuid}-{prefix}-{resolution}[-hls].torrent}. */
+    public static String torrentName(UUID video, String prefix, int resolution, boolean hls) {
+        return video + "-" + prefix + "-" + resolution + (hls ? "-hls" : "") + ".torrent";
+    }
+
+    /**
+     * What one transcoding writes before it is published: HLS files, downloadable MP4s, torrents
+     * and stills, each in the sub-folder whose files go to the same place.
+     */
+    public record WorkFolder(Path dir) {
+
+        public Path hls() {
+            return dir.resolve("hls");
+        }
+
+        public Path web() {
+            return dir.resolve("web-videos");
+        }
+
+        public Path torrents() {
+            return dir.resolve("torrents");
+        }
+
+        public Path thumbnail() {
+            return dir.resolve("thumbnail.jpg");
+        }
+
+        public Path preview() {
+            return dir.resolve("preview.jpg");
+        }
+
+        public void create() throws IOException {
+            for (Path sub : new Path[] {hls(), web(), torrents()}) {
+                Files.createDirectories(sub);
+            }
+        }
+    }
+
+    /**
+     * Moves a transcoding's files where they are served: new names beside the old ones (which the
+     * janitor removes once the change is committed), stills replacing the old stills.
+     */
+    public void install(WorkFolder work, UUID video) throws IOException {
+        moveAll(work.hls(), hlsDir(video));
+        moveAll(work.web(), dir("web-videos"));
+        moveAll(work.torrents(), dir("torrents"));
+        if (Files.exists(work.thumbnail())) {
+            Files.move(work.thumbnail(), thumbnail(video), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        if (Files.exists(work.preview())) {
+            Files.move(work.preview(), preview(video), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** Removes what a deletion names (see the media_deletion table); what is already gone is fine. */
+    public void delete(MediaKind kind, String name) throws IOException {
+        switch (kind) {
+            case VIDEO -> {
+                UUID video = UUID.fromString(name);
+                deleteRecursively(hlsDir(video));
+                Files.deleteIfExists(thumbnail(video));
+                Files.deleteIfExists(preview(video));
+            }
+            case HLS_PREFIX -> {
+                int slash = name.indexOf('/');
+                deleteMatching(hlsDir(UUID.fromString(name.substring(0, slash))), name.substring(slash + 1) + "-*");
+            }
+            case ORIGINAL -> Files.deleteIfExists(original(plainName(name)));
+            case WEB -> Files.deleteIfExists(webVideo(plainName(name)));
+            case TORRENT -> Files.deleteIfExists(torrent(plainName(name)));
+            case UPLOAD -> Files.deleteIfExists(upload(plainName(name)));
+        }
     }
 
     private Path dir(String relative) {
@@ -68,6 +167,37 @@ public class MediaStore {
             throw new UncheckedIOException("Cannot create media folder " + dir, e);
         }
         return dir;
+    }
+
+    private static String plainName(String name) {
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals("..") || name.equals(".")) {
+            throw new IllegalArgumentException("Not a file name: " + name);
+        }
+        return name;
+    }
+
+    private static void moveAll(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        Files.createDirectories(to);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(from)) {
+            for (Path file : files) {
+                Files.move(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+    }
+
+    private static void deleteMatching(Path dir, String glob) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     public static void deleteRecursively(Path root) throws IOException {

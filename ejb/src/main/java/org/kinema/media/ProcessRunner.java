@@ -2,23 +2,33 @@ package org.kinema.media;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Runs a media tool as a process: standard output line by line to a consumer, the last lines of
- * standard error kept to explain a failure, and a time limit.
+ * Runs a media tool as a process of a {@link ProcessGroup}: standard output line by line to a
+ * consumer (on the caller's thread), the last lines of standard error kept to explain a failure,
+ * and a time limit kept by a watchdog, so that it holds even while the tool keeps its output open.
  */
 public final class ProcessRunner {
 
     private static final int KEPT_ERROR_LINES = 15;
-    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "media-tool-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private ProcessRunner() {
     }
@@ -26,53 +36,63 @@ public final class ProcessRunner {
     record Result(int exitCode, String errorTail) {
     }
 
-    /**
-     * Ends every media tool this node runs, e.g. when the server stops: a child process would
-     * otherwise outlive the JVM and keep working for a job that will run again elsewhere.
-     */
-    public static void stopAll() {
-        RUNNING.forEach(Process::destroyForcibly);
-    }
-
-    static Result run(List<String> command, Duration timeout, Consumer<String> outputLines) throws MediaException {
+    static Result run(ProcessGroup group, List<String> command, Duration timeout, Consumer<String> outputLines)
+            throws MediaException {
         Process process;
         try {
             process = new ProcessBuilder(command).start();
         } catch (IOException e) {
             throw new MediaException("Cannot run " + command.get(0) + ": " + e.getMessage(), e);
         }
-        RUNNING.add(process);
-        Deque<String> errors = new ArrayDeque<>();
-        Thread errorReader = new Thread(() -> drain(process, errors), "media-tool-stderr");
-        errorReader.setDaemon(true);
-        errorReader.start();
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = output.readLine()) != null) {
-                outputLines.accept(line);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            timedOut.set(true);
+            ProcessGroup.destroyTree(process);
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            group.started(process);
+            process.getOutputStream().close();
+            Deque<String> errors = new ArrayDeque<>();
+            Thread errorReader = new Thread(() -> drain(process.getErrorStream(), errors), "media-tool-stderr");
+            errorReader.setDaemon(true);
+            errorReader.start();
+            try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = output.readLine()) != null) {
+                    outputLines.accept(line);
+                }
             }
-            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new MediaException(command.get(0) + " did not finish within " + timeout.toMinutes() + " minutes");
-            }
+            int exitCode = process.waitFor();
             errorReader.join(5_000);
+            if (timedOut.get()) {
+                throw new MediaException(command.get(0) + " did not finish within " + describe(timeout));
+            }
+            if (group.isStopped()) {
+                throw new MediaException(command.get(0) + " was stopped");
+            }
             synchronized (errors) {
-                return new Result(process.exitValue(), String.join("\n", errors));
+                return new Result(exitCode, String.join("\n", errors));
             }
         } catch (IOException e) {
-            process.destroyForcibly();
-            throw new MediaException("Reading from " + command.get(0) + " failed: " + e.getMessage(), e);
+            throw new MediaException("Cannot talk to " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new MediaException(command.get(0) + " was interrupted", e);
         } finally {
-            RUNNING.remove(process);
+            watchdog.cancel(false);
+            if (process.isAlive()) {
+                ProcessGroup.destroyTree(process);
+            }
+            group.ended(process);
         }
     }
 
-    private static void drain(Process process, Deque<String> errors) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+    private static String describe(Duration timeout) {
+        return timeout.toMinutes() > 0 ? timeout.toMinutes() + " minutes" : timeout.toSeconds() + " seconds";
+    }
+
+    private static void drain(InputStream stream, Deque<String> errors) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isBlank()) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class KinemaSettings {
+
+    public static final String DEFAULT_NODE_NAME = "kinema";
 
     public String publicUrl() {
         String url = value("KINEMA_PUBLIC_URL").orElse("http://localhost:" + httpPort());
@@ -47,6 +50,11 @@ public class KinemaSettings {
         return value("KINEMA_TRANSCODING_JOBS").map(Integer::parseInt).orElse(1);
     }
 
+    /** How long a resumable upload may stay unfinished before it is forgotten (its bytes deleted). */
+    public Duration uploadExpiry() {
+        return Duration.ofHours(Math.max(1, value("KINEMA_UPLOAD_EXPIRY_HOURS").map(Integer::parseInt).orElse(24)));
+    }
+
     /** The instance's WebTorrent tracker, for torrents and magnet links. */
     public java.util.List<String> trackerUrls() {
         String url = publicUrl();
@@ -54,9 +62,19 @@ public class KinemaSettings {
         return java.util.List.of(ws + "/tracker/socket", url + "/tracker/announce");
     }
 
-    /** This node's name in a cluster (WildFly's jboss.node.name). */
+    /** This node's name, unique among the nodes sharing the database: KINEMA_NODE_NAME, or the default name. */
     public String nodeName() {
-        return System.getProperty("jboss.node.name", "kinema");
+        return value("KINEMA_NODE_NAME").orElse(DEFAULT_NODE_NAME);
+    }
+
+    /** Whether the operator named this node; a node under the default name must be alone on its database. */
+    public boolean nodeNamed() {
+        return value("KINEMA_NODE_NAME").isPresent();
+    }
+
+    /** How long a transcoding job's claim lasts without renewal (renewed every quarter of it while the job runs). */
+    public Duration transcodingLease() {
+        return Duration.ofSeconds(Math.max(5, value("KINEMA_TRANSCODING_LEASE_SECONDS").map(Integer::parseInt).orElse(60)));
     }
 
     public Optional<String> adminPassword() {

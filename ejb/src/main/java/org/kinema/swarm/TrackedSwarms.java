@@ -20,7 +20,7 @@ import java.util.function.LongSupplier;
  * in this JVM, so every node of a cluster answers alike: a served swarm is remembered for
  * {@value #SERVED_SECONDS} s, an unknown one for {@value #UNKNOWN_SECONDS} s (so a video published
  * on another node is tracked here within seconds, and a deleted one stops being tracked within a
- * minute). The cache holds at most {@value #MAX_ENTRIES} answers and starts afresh beyond that, so
+ * minute, as does one that turned private elsewhere). The cache holds at most {@value #MAX_ENTRIES} answers and starts afresh beyond that, so
  * announces of made-up info hashes cannot grow it. Publishing a video on this node forgets the
  * unknown answers at once.
  */
@@ -77,6 +77,12 @@ public class TrackedSwarms {
     /** A video was published here: its swarms may have been unknown a moment ago. */
     void published(@Observes(during = TransactionPhase.AFTER_SUCCESS) VideoEvents.Published event) {
         answers.values().removeIf(answer -> answer.video.isEmpty());
+    }
+
+    /** A video's privacy changed here: whether its swarms are served is asked again at once. */
+    void privacyChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) VideoEvents.PrivacyChanged event) {
+        answers.values().removeIf(answer -> answer.video.isEmpty()
+                || answer.video.getAsLong() == event.videoId());
     }
 
     private OptionalLong ask(String infoHashHex) {

@@ -13,8 +13,9 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import org.kinema.media.ProcessRunner;
+import org.kinema.media.ProcessGroup;
 import org.kinema.platform.KinemaSettings;
+import org.kinema.platform.NodeRegistry;
 import org.kinema.video.VideoEvents;
 
 import java.util.Optional;
@@ -24,15 +25,17 @@ import java.util.logging.Logger;
 
 /**
  * Starts transcoding jobs on this node while it has room: right after an upload, and every few
- * seconds for work left by other nodes or by this node before a restart.
+ * seconds for work left by other nodes or by this node before a restart. A job starts only on a
+ * claim this node just took: the lease, not the batch runtime's restart, decides who works.
  */
 @Startup
 @Singleton
-@DependsOn("DatabaseMigration")
+@DependsOn({"DatabaseMigration", "NodeRegistry"})
 public class TranscodeScheduler {
 
     public static final String JOB = "transcode-video";
     public static final String VIDEO_ID = "videoId";
+    public static final String LEASE_ID = "leaseId";
     private static final Logger LOG = Logger.getLogger(TranscodeScheduler.class.getName());
 
     @Inject
@@ -41,23 +44,34 @@ public class TranscodeScheduler {
     @Inject
     private KinemaSettings settings;
 
+    @Inject
+    private NodeRegistry node;
+
     private int running;
     private volatile boolean stopping;
 
-    /** A restarted node's leases are its own unfinished jobs: free them to be started again. */
+    /** A restarted node's leases are its own unfinished jobs (its name is its own): free them to be started again. */
     @PostConstruct
     void takeUpUnfinishedWork() {
-        int released = transcoding.releaseLeasesOf(settings.nodeName());
+        int released = transcoding.releaseLeasesOf(node.name());
         if (released > 0) {
             LOG.info(() -> released + " transcoding job(s) interrupted by the last stop will run again");
         }
     }
 
-    /** The node stops: its jobs end without blaming their videos, which any node takes up again. */
+    /** The node stops: its jobs end without blaming their videos, which any node takes up again at once. */
     @PreDestroy
     void stop() {
         stopping = true;
-        ProcessRunner.stopAll();
+        ProcessGroup.stopAll();
+        if (running == 0) {
+            return;
+        }
+        try {
+            transcoding.releaseLeasesOf(node.name());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not release this node's leases while stopping; they run out by themselves", e);
+        }
     }
 
     /** Whether a job ending now ends because the node stops rather than because it failed. */
@@ -83,20 +97,22 @@ public class TranscodeScheduler {
 
     private void startWhatFits() {
         while (!stopping && running < settings.transcodingJobs()) {
-            Optional<Long> next = transcoding.claimNext(settings.nodeName());
+            Optional<TranscodeClaim> next = transcoding.claimNext(node.name());
             if (next.isEmpty()) {
                 return;
             }
+            TranscodeClaim claim = next.get();
             running++;
             try {
                 Properties parameters = new Properties();
-                parameters.setProperty(VIDEO_ID, String.valueOf(next.get()));
+                parameters.setProperty(VIDEO_ID, String.valueOf(claim.videoId()));
+                parameters.setProperty(LEASE_ID, claim.leaseId());
                 JobOperator operator = BatchRuntime.getJobOperator();
                 operator.start(JOB, parameters);
             } catch (RuntimeException e) {
                 running--;
-                LOG.log(Level.SEVERE, "Could not start transcoding of video " + next.get(), e);
-                transcoding.fail(next.get(), "Could not start the transcoding job: " + e.getMessage());
+                LOG.log(Level.SEVERE, "Could not start transcoding of video " + claim.videoId(), e);
+                transcoding.fail(claim, "Could not start the transcoding job: " + e.getMessage());
             }
         }
     }

@@ -8,6 +8,8 @@ import java.util.List;
 /** What a finished transcoding produced: the streams' prefix and the new files with their torrents. */
 public record TranscodedStreams(String hlsPrefix, int duration, Float aspectRatio, List<NewFile> files) {
 
-    public record NewFile(FileKind kind, String filename, VideoFile.Facts facts, String torrentFilename, String infoHash) {
+    /** A new file with its torrent and what ffprobe says of it (PeerTube's file metadata). */
+    public record NewFile(FileKind kind, String filename, VideoFile.Facts facts, String torrentFilename, String infoHash,
+                          String metadata) {
     }
 }

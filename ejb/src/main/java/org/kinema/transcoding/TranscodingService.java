@@ -6,30 +6,29 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.kinema.media.MediaStore;
-import org.kinema.swarm.SwarmKeys;
-import org.kinema.swarm.SwarmRepository;
+import org.kinema.platform.KinemaSettings;
 import org.kinema.video.FileKind;
 import org.kinema.video.Video;
 import org.kinema.video.VideoEvents;
 import org.kinema.video.VideoFile;
 import org.kinema.video.VideoRepository;
-import org.kinema.video.VideoState;
 
-import java.time.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
-/** The transcoding queue's transactions: claim, report, publish, fail. Each call commits on its own. */
+/**
+ * The transcoding queue's transactions: claim, renew, report, publish, fail, release. Each call
+ * commits on its own, and everything but the claim is refused to a job whose claim no longer holds.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class TranscodingService {
 
-    /** A lease outlives a node that stopped reporting by this much. */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    @Inject
+    private TranscodeQueue queue;
 
     @Inject
     private VideoRepository videos;
@@ -38,80 +37,89 @@ public class TranscodingService {
     private MediaStore store;
 
     @Inject
-    private SwarmRepository swarms;
+    private KinemaSettings settings;
 
     @Inject
     private Event<VideoEvents.Published> published;
 
-    public Optional<Long> claimNext(String node) {
-        return videos.claimNextToTranscode(node, leaseEnd()).map(Video::id);
+    public Optional<TranscodeClaim> claimNext(String node) {
+        return queue.lockNextFree().map(video -> {
+            TranscodeClaim claim = new TranscodeClaim(video.id(), LeaseIds.next());
+            video.leaseTranscoding(node, claim.leaseId(), OffsetDateTime.now(ZoneOffset.UTC).plus(settings.transcodingLease()));
+            return claim;
+        });
     }
 
-    public int releaseLeasesOf(String node) {
-        return videos.releaseLeasesOf(node);
+    /** Extends the claim's lease; false once another job holds the video (or nobody should). */
+    public boolean renew(TranscodeClaim claim) {
+        return queue.renew(claim, settings.transcodingLease());
     }
 
-    public TranscodeTask task(long videoId) {
-        Video video = video(videoId);
-        VideoFile original = videos.files(video).stream().filter(file -> file.kind() == FileKind.ORIGINAL).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Video " + videoId + " has no original file"));
-        return new TranscodeTask(videoId, video.uuid(), store.root().resolve("originals").resolve(original.filename()),
-                original.filename(), video.customThumbnail(), video.customPreview());
+    public boolean holds(TranscodeClaim claim) {
+        return videos.find(claim.videoId()).map(video -> video.isLeasedTo(claim.leaseId())).orElse(false);
     }
 
-    /** Records progress and renews the lease; false if the video is no longer this job's to transcode. */
-    public boolean progress(long videoId, int percent) {
-        Video video = video(videoId);
-        if (video.state() != VideoState.TO_TRANSCODE) {
+    /** What the claim's job is to transcode; empty if the claim no longer holds the video. */
+    public Optional<TranscodeTask> task(TranscodeClaim claim) {
+        return videos.find(claim.videoId()).filter(video -> video.isLeasedTo(claim.leaseId())).map(video -> {
+            VideoFile original = videos.files(video).stream().filter(file -> file.kind() == FileKind.ORIGINAL).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Video " + claim.videoId() + " has no original file"));
+            return new TranscodeTask(claim, video.uuid(), store.original(original.filename()), video.customThumbnail(),
+                    video.customPreview());
+        });
+    }
+
+    /** Records progress in percent; false if the claim no longer holds the video. */
+    public boolean progress(TranscodeClaim claim, int percent) {
+        return queue.progress(claim, percent);
+    }
+
+    /**
+     * Puts the new files where they are served and publishes the video, while the video is locked
+     * against every other job; false (and nothing moved) if the claim no longer holds the video.
+     */
+    public boolean publish(TranscodeClaim claim, TranscodedStreams streams, MediaStore.WorkFolder work) {
+        Optional<Video> locked = queue.lock(claim.videoId()).filter(video -> video.isLeasedTo(claim.leaseId()));
+        if (locked.isEmpty()) {
             return false;
         }
-        video.reportProgress(percent, leaseEnd());
-        return true;
-    }
-
-    public void attachOriginalTorrent(long videoId, String torrentFilename, String infoHash) {
-        videos.files(video(videoId)).stream().filter(file -> file.kind() == FileKind.ORIGINAL).findFirst()
-                .ifPresent(file -> file.attachTorrent(torrentFilename, infoHash));
-    }
-
-    public void publish(long videoId, TranscodedStreams streams) {
-        Video video = video(videoId);
+        Video video = locked.get();
+        try {
+            store.install(work, video.uuid());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot put the new streams in place", e);
+        }
         videos.removeFiles(video, FileKind.HLS);
         videos.removeFiles(video, FileKind.WEB);
         for (TranscodedStreams.NewFile file : streams.files()) {
             VideoFile added = new VideoFile(video, file.kind(), file.filename(), file.facts());
             added.attachTorrent(file.torrentFilename(), file.infoHash());
+            added.describeMetadata(file.metadata());
             videos.add(added);
         }
-        video.publish(streams.hlsPrefix(), streams.duration(), streams.aspectRatio());
-        swarms.replace(video.id(), swarmsOf(video, streams));
+        video.publish(claim.leaseId(), streams.hlsPrefix(), streams.duration(), streams.aspectRatio());
         published.fire(new VideoEvents.Published(video.id(), video.uuid()));
+        return true;
     }
 
-    public void fail(long videoId, String reason) {
-        videos.find(videoId).filter(video -> video.state() == VideoState.TO_TRANSCODE)
-                .ifPresent(video -> video.failTranscoding(reason));
+    /** The job failed: the video shows the reason, its original kept; nothing if the claim no longer holds it. */
+    public void fail(TranscodeClaim claim, String reason) {
+        queue.lock(claim.videoId()).filter(video -> video.isLeasedTo(claim.leaseId()))
+                .ifPresent(video -> video.failTranscoding(claim.leaseId(), reason));
     }
 
-    /** What the tracker serves for the video: each HLS stream's swarm and each torrent's. */
-    private List<String> swarmsOf(Video video, TranscodedStreams streams) {
-        List<SwarmKeys.HlsVariant> variants = streams.files().stream().filter(file -> file.kind() == FileKind.HLS)
-                .map(file -> new SwarmKeys.HlsVariant(file.facts().bitrate(), file.facts().codecs(), file.facts().width(),
-                        file.facts().height(), file.facts().fps()))
-                .toList();
-        List<String> hashes = new ArrayList<>(SwarmKeys.hlsInfoHashes(video.uuid(), variants));
-        streams.files().stream().map(TranscodedStreams.NewFile::infoHash).filter(Objects::nonNull)
-                .map(SwarmKeys::torrentInfoHash).forEach(hashes::add);
-        videos.files(video).stream().filter(file -> file.kind() == FileKind.ORIGINAL).map(VideoFile::infoHash)
-                .filter(Objects::nonNull).map(SwarmKeys::torrentInfoHash).forEach(hashes::add);
-        return hashes;
+    /** The job stops with its node: another job may take the video at once. */
+    public void release(TranscodeClaim claim) {
+        queue.release(claim);
     }
 
-    private Video video(long videoId) {
-        return videos.find(videoId).orElseThrow(() -> new IllegalStateException("Video " + videoId + " is gone"));
+    /** Whether a claim (named by its lease id, as its work folder is) still holds its video. */
+    public boolean isLiveClaim(String leaseId) {
+        return LeaseIds.isLeaseId(leaseId) && queue.isLive(leaseId);
     }
 
-    private static OffsetDateTime leaseEnd() {
-        return OffsetDateTime.now(ZoneOffset.UTC).plus(LEASE);
+    /** Leases held in this node's name are void (a restart, a stop): their videos are free to be taken again. */
+    public int releaseLeasesOf(String node) {
+        return queue.releaseAllOf(node);
     }
 }

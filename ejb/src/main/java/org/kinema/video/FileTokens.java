@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * Short-lived tokens that open the files of one private or internal video, as PeerTube's
- * {@code videoFileToken}: {@code {expiry}.{HMAC-SHA256 of uuid and expiry}}, signed with the
- * instance's key, so every node can check them without shared state.
+ * Short-lived tokens that open the files of one video for the user they were given to, as
+ * PeerTube's {@code videoFileToken}: {@code {expiry}.{userId}.{HMAC-SHA256 of uuid, expiry and
+ * user}}, signed with the instance's file-token key, so every node can check them without shared
+ * state.
  */
 public final class FileTokens {
 
@@ -20,33 +22,36 @@ public final class FileTokens {
     private FileTokens() {
     }
 
-    public static String issue(UUID video, long expiresAtEpochSecond, String key) {
-        return expiresAtEpochSecond + "." + sign(video, expiresAtEpochSecond, key);
+    public static String issue(UUID video, long userId, long expiresAtEpochSecond, byte[] key) {
+        return expiresAtEpochSecond + "." + userId + "." + sign(video, expiresAtEpochSecond, userId, key);
     }
 
-    public static boolean valid(String token, UUID video, long nowEpochSecond, String key) {
-        if (token == null) {
-            return false;
+    /** The user a valid, unexpired token of this video was given to; empty for anything else. */
+    public static OptionalLong holder(String token, UUID video, long nowEpochSecond, byte[] key) {
+        if (token == null || token.length() > 200) {
+            return OptionalLong.empty();
         }
-        int dot = token.indexOf('.');
-        if (dot <= 0) {
-            return false;
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,18}")) {
+            return OptionalLong.empty();
         }
-        try {
-            long expires = Long.parseLong(token.substring(0, dot));
-            return expires > nowEpochSecond && MessageDigest.isEqual(
-                    sign(video, expires, key).getBytes(StandardCharsets.US_ASCII),
-                    token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        long expires = Long.parseLong(parts[0]);
+        long user = Long.parseLong(parts[1]);
+        boolean genuine = MessageDigest.isEqual(sign(video, expires, user, key).getBytes(StandardCharsets.US_ASCII),
+                parts[2].getBytes(StandardCharsets.US_ASCII));
+        return genuine && expires > nowEpochSecond ? OptionalLong.of(user) : OptionalLong.empty();
     }
 
-    private static String sign(UUID video, long expires, String key) {
+    /** When a token says it expires (epoch seconds); only meaningful for a token just issued. */
+    public static long expiry(String token) {
+        return Long.parseLong(token.substring(0, token.indexOf('.')));
+    }
+
+    private static String sign(UUID video, long expires, long user, byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((video + ":" + expires).getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((video + ":" + expires + ":" + user).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

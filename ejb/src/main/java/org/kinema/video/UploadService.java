@@ -7,8 +7,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.kinema.account.Caller;
 import org.kinema.account.User;
 import org.kinema.account.UserRepository;
@@ -32,6 +30,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Taking uploads, in one request (multipart) or in chunks (PeerTube's resumable protocol): a file
@@ -43,11 +42,11 @@ public class UploadService {
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
-    @PersistenceContext(unitName = "kinema")
-    private EntityManager em;
-
     @Inject
     private VideoRepository videos;
+
+    @Inject
+    private UploadSessionRepository sessions;
 
     @Inject
     private ChannelRepository channels;
@@ -95,7 +94,7 @@ public class UploadService {
         }
         checkQuota(caller, size);
         UploadSession session = new UploadSession(caller.userId(), JSON.toJson(draft), safeName(filename), size);
-        em.persist(session);
+        sessions.add(session);
         try {
             Files.deleteIfExists(store.upload(session.id()));
             Files.createFile(store.upload(session.id()));
@@ -149,26 +148,19 @@ public class UploadService {
             throw DomainException.conflict("The upload is not complete");
         }
         VideoDraft draft = JSON.fromJson(session.draftJson(), VideoDraft.class);
-        em.remove(session);
+        sessions.remove(session);
         return accept(caller, draft, file, session.filename(), null, null);
     }
 
+    /** Cancels an upload; its bytes go with the janitor once the cancellation is committed. */
     public void cancel(Caller caller, String uploadId) {
-        em.remove(session(caller, uploadId));
-        try {
-            Files.deleteIfExists(store.upload(uploadId));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        sessions.remove(session(caller, uploadId));
     }
 
     private UploadSession session(Caller caller, String uploadId) {
-        UploadSession session = uploadId == null || !uploadId.matches("[0-9a-f]{32}") ? null
-                : em.find(UploadSession.class, uploadId);
-        if (session == null || !session.belongsTo(caller.userId())) {
-            throw DomainException.notFound("Upload session not found");
-        }
-        return session;
+        return (uploadId == null || !uploadId.matches("[0-9a-f]{32}") ? Optional.<UploadSession>empty() : sessions.find(uploadId))
+                .filter(session -> session.belongsTo(caller.userId()))
+                .orElseThrow(() -> DomainException.notFound("Upload session not found"));
     }
 
     private VideoChannel ownedChannel(Caller caller, Long channelId) {
@@ -187,7 +179,9 @@ public class UploadService {
     private void checkQuota(Caller caller, long size) {
         User user = users.find(caller.userId())
                 .orElseThrow(() -> DomainException.unauthenticated("User no longer exists", "invalid_token"));
-        QuotaUse used = videos.quotaUse(user.id());
+        QuotaUse stored = videos.quotaUse(user.id());
+        long announced = sessions.announcedBytesOf(user.id());
+        QuotaUse used = new QuotaUse(stored.total() + announced, stored.daily() + announced);
         if (user.videoQuota() != User.UNLIMITED && used.total() + size > user.videoQuota()
                 || user.videoQuotaDaily() != User.UNLIMITED && used.daily() + size > user.videoQuotaDaily()) {
             throw new DomainException(DomainException.Kind.FORBIDDEN,

@@ -89,6 +89,9 @@ public class Video {
     @Column(name = "lease_until")
     private OffsetDateTime leaseUntil;
 
+    @Column(name = "lease_id")
+    private String leaseId;
+
     @Column(name = "hls_prefix")
     private String hlsPrefix;
 
@@ -224,23 +227,26 @@ public class Video {
         tags.addAll(unique);
     }
 
-    /** A node takes the transcoding of this video for a while; it renews the lease as it works. */
-    public void leaseTranscoding(String owner, OffsetDateTime until) {
+    /**
+     * A job of a node takes the transcoding of this video for a while, under a claim of its own;
+     * it renews the lease as it works, and only the claim's job may report, publish or fail it.
+     */
+    public void leaseTranscoding(String owner, String claim, OffsetDateTime until) {
         requireState(VideoState.TO_TRANSCODE, "lease its transcoding");
         leaseOwner = owner;
+        leaseId = claim;
         leaseUntil = until;
         transcodingProgress = 0;
     }
 
-    public void reportProgress(int percent, OffsetDateTime leaseRenewedUntil) {
-        requireState(VideoState.TO_TRANSCODE, "report transcoding progress");
-        transcodingProgress = Math.max(0, Math.min(99, percent));
-        leaseUntil = leaseRenewedUntil;
+    /** Whether the job of this claim may still change the video's transcoding. */
+    public boolean isLeasedTo(String claim) {
+        return state == VideoState.TO_TRANSCODE.id() && claim != null && claim.equals(leaseId);
     }
 
     /** Transcoding finished: the video's streams are those under the given prefix. */
-    public void publish(String newHlsPrefix, int newDuration, Float newAspectRatio) {
-        requireState(VideoState.TO_TRANSCODE, "publish it");
+    public void publish(String claim, String newHlsPrefix, int newDuration, Float newAspectRatio) {
+        requireLease(claim, "publish it");
         hlsPrefix = newHlsPrefix;
         duration = newDuration;
         aspectRatio = newAspectRatio;
@@ -255,8 +261,8 @@ public class Video {
     }
 
     /** Transcoding failed: the video stays unpublished with the reason; its original is kept. */
-    public void failTranscoding(String reason) {
-        requireState(VideoState.TO_TRANSCODE, "fail its transcoding");
+    public void failTranscoding(String claim, String reason) {
+        requireLease(claim, "fail its transcoding");
         state = VideoState.TRANSCODING_FAILED.id();
         failureReason = reason == null || reason.isBlank() ? "Transcoding failed" : truncate(reason, 2000);
         releaseLease();
@@ -279,7 +285,15 @@ public class Video {
 
     private void releaseLease() {
         leaseOwner = null;
+        leaseId = null;
         leaseUntil = null;
+    }
+
+    private void requireLease(String claim, String action) {
+        requireState(VideoState.TO_TRANSCODE, action);
+        if (!isLeasedTo(claim)) {
+            throw DomainException.conflict("Cannot " + action + ": another job holds the video's transcoding");
+        }
     }
 
     private void requireState(VideoState expected, String action) {
@@ -426,5 +440,11 @@ public class Video {
 
     public boolean isPublished() {
         return state == VideoState.PUBLISHED.id();
+    }
+
+    /** What decides who may see this video. */
+    public VideoAccess access() {
+        var owner = channel.account().user();
+        return new VideoAccess(id, uuid, privacy(), isPublished(), owner == null ? null : owner.id());
     }
 }

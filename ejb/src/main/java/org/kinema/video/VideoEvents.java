@@ -2,7 +2,10 @@ package org.kinema.video;
 
 import java.util.UUID;
 
-/** What happens to videos, announced as CDI events for other features to react to. */
+/**
+ * What happens to videos, announced as CDI events for other features to react to: in the same
+ * transaction (plain observers, for what must be kept with the change) or after it commits.
+ */
 public final class VideoEvents {
 
     private VideoEvents() {
@@ -16,8 +19,11 @@ public final class VideoEvents {
     public record Published(long videoId, UUID uuid) {
     }
 
-    /** A video was deleted; its files are to be removed once the deletion is committed. */
-    public record Deleted(UUID uuid, java.util.List<String> torrentFiles, java.util.List<String> webVideoFiles,
-                          String originalFilename) {
+    /** A video's privacy changed. */
+    public record PrivacyChanged(long videoId, Privacy before, Privacy after) {
+    }
+
+    /** A video was deleted (its files are removed by the janitor once the deletion is committed). */
+    public record Deleted(long videoId, UUID uuid) {
     }
 }

@@ -69,6 +69,8 @@ public class VideoFile {
 
     private String codecs;
 
+    private String metadata;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -99,6 +101,11 @@ public class VideoFile {
     public void attachTorrent(String newTorrentFilename, String newInfoHash) {
         torrentFilename = newTorrentFilename;
         infoHash = newInfoHash;
+    }
+
+    /** What ffprobe says of the file, as its JSON (PeerTube's {@code metadataUrl} serves it). */
+    public void describeMetadata(String ffprobeJson) {
+        metadata = ffprobeJson;
     }
 
     public Long id() {
@@ -159,5 +166,10 @@ public class VideoFile {
 
     public String codecs() {
         return codecs;
+    }
+
+    /** ffprobe's JSON of the file, or null for files made before it was kept. */
+    public String metadata() {
+        return metadata;
     }
 }

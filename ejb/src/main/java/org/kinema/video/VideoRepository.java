@@ -79,10 +79,26 @@ public class VideoRepository {
                 .setParameter("videos", videos).getResultList();
     }
 
-    /** The file a public name refers to, with its video. */
-    public Optional<VideoFile> findFile(String filename) {
-        return em.createQuery("SELECT f FROM VideoFile f WHERE f.filename = :name OR f.torrentFilename = :name", VideoFile.class)
-                .setParameter("name", filename).setMaxResults(1).getResultStream().findFirst();
+    /** Who may see the video with this UUID, in one query. */
+    public Optional<VideoAccess> access(UUID uuid) {
+        return em.createQuery("SELECT v.id, v.uuid, v.privacy, v.state, u.id FROM Video v JOIN v.channel c JOIN c.account a"
+                        + " LEFT JOIN a.user u WHERE v.uuid = :uuid", Object[].class)
+                .setParameter("uuid", uuid).getResultStream().findFirst().map(VideoRepository::access);
+    }
+
+    /** The file a public name refers to (a file's or a torrent's name), with who may fetch it, in one query. */
+    public Optional<FileAccess> findFile(String filename) {
+        return em.createQuery("SELECT f.kind, f.filename, v.id, v.uuid, v.privacy, v.state, u.id FROM VideoFile f"
+                        + " JOIN f.video v JOIN v.channel c JOIN c.account a LEFT JOIN a.user u"
+                        + " WHERE f.filename = :name OR f.torrentFilename = :name", Object[].class)
+                .setParameter("name", filename).setMaxResults(1).getResultStream().findFirst()
+                .map(row -> new FileAccess((FileKind) row[0], (String) row[1],
+                        access(java.util.Arrays.copyOfRange(row, 2, row.length))));
+    }
+
+    private static VideoAccess access(Object[] row) {
+        return new VideoAccess(((Number) row[0]).longValue(), (UUID) row[1], Privacy.of(((Number) row[2]).intValue()),
+                ((Number) row[3]).intValue() == VideoState.PUBLISHED.id(), row[4] == null ? null : ((Number) row[4]).longValue());
     }
 
     public void removeFiles(Video video, FileKind kind) {
@@ -179,26 +195,5 @@ public class VideoRepository {
         }
         query.setHint("eclipselink.batch.type", "IN");
         query.setHint("eclipselink.batch", "v.tags");
-    }
-
-    /** Takes the oldest video waiting for transcoding whose lease is free; other nodes skip it. */
-    public Optional<Video> claimNextToTranscode(String owner, OffsetDateTime leaseUntil) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                SELECT id FROM kinema.video
-                WHERE state = 2 AND (lease_until IS NULL OR lease_until < now())
-                ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
-        if (ids.isEmpty()) {
-            return Optional.empty();
-        }
-        Video video = em.find(Video.class, ids.get(0).longValue());
-        video.leaseTranscoding(owner, leaseUntil);
-        return Optional.of(video);
-    }
-
-    /** After a restart, this node's leases are void: its work is to be taken up again. */
-    public int releaseLeasesOf(String owner) {
-        return em.createNativeQuery("UPDATE kinema.video SET lease_until = NULL, lease_owner = NULL WHERE lease_owner = ?1 AND state = 2")
-                .setParameter(1, owner).executeUpdate();
     }
 }

@@ -8,7 +8,9 @@ import org.kinema.account.AccountService;
 import org.kinema.account.Caller;
 import org.kinema.channel.ChannelService;
 import org.kinema.channel.VideoChannel;
-import org.kinema.instance.InstanceService;
+import org.kinema.account.UserRepository;
+import org.kinema.instance.InstanceSecrets;
+import org.kinema.instance.SecretPurpose;
 import org.kinema.platform.DomainException;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
@@ -37,7 +39,10 @@ public class VideoService {
     private AccountService accounts;
 
     @Inject
-    private InstanceService instance;
+    private InstanceSecrets secrets;
+
+    @Inject
+    private UserRepository users;
 
     @Inject
     private ViewCounter views;
@@ -46,67 +51,101 @@ public class VideoService {
     private Event<VideoEvents.Deleted> deleted;
 
     @Inject
+    private Event<VideoEvents.PrivacyChanged> privacyChanged;
+
+    @Inject
     private Event<VideoEvents.Uploaded> queued;
 
     /** A video the caller (null when anonymous) may watch. */
     public Video get(Caller caller, String idOrUuid) {
         Video video = find(idOrUuid);
         if (!canWatch(caller, video)) {
-            throw caller == null
-                    ? DomainException.unauthenticated("This video is not public: log in to watch it", null)
-                    : DomainException.forbidden("You may not watch this video");
+            throw refusal(caller, "This video is not public: log in to watch it", "You may not watch this video");
         }
         return video;
     }
 
     public boolean canWatch(Caller caller, Video video) {
-        if (isManagedBy(caller, video)) {
-            return true;
-        }
-        if (!video.isPublished()) {
-            return false;
-        }
-        return switch (video.privacy()) {
-            case PUBLIC, UNLISTED -> true;
-            case INTERNAL -> caller != null;
-            case PRIVATE -> false;
-        };
+        return video.access().isWatchableBy(caller);
     }
 
     /**
-     * The video whose files are asked for, if the caller (or a file token) may fetch them; files
+     * Who may fetch the files of the video with this UUID, if the caller (or a file token) may; files
      * of videos others may not watch are as good as absent.
      */
-    public Video forFiles(Caller caller, UUID uuid, String fileToken) {
-        Video video = videos.findByUuid(uuid).orElseThrow(() -> DomainException.notFound("File not found"));
-        boolean tokenOpens = fileToken != null
-                && FileTokens.valid(fileToken, uuid, Instant.now().getEpochSecond(), instance.settings().fileTokenKey());
-        if (!tokenOpens && !canWatch(caller, video)) {
-            throw caller == null
-                    ? DomainException.unauthenticated("This video's files need a login or a file token", null)
-                    : DomainException.forbidden("You may not fetch this video's files");
+    public VideoAccess forFiles(Caller caller, UUID uuid, String fileToken) {
+        VideoAccess video = videos.access(uuid).orElseThrow(() -> DomainException.notFound("File not found"));
+        if (!video.isWatchableBy(caller) && tokenHolder(video, fileToken).isEmpty()) {
+            throw refusal(caller, "This video's files need a login or a file token", "You may not fetch this video's files");
         }
         return video;
     }
 
-    /** The file behind a public file name, with the same rule as {@link #forFiles}. */
-    public VideoFile fileNamed(Caller caller, String filename, String fileToken) {
-        VideoFile file = videos.findFile(filename).orElseThrow(() -> DomainException.notFound("File not found"));
+    /**
+     * The file behind a public file name, with the same rule as {@link #forFiles}; an original
+     * (kept private, as PeerTube keeps it) only for whoever manages its video.
+     */
+    public FileAccess fileNamed(Caller caller, String filename, String fileToken) {
+        FileAccess file = videos.findFile(filename).orElseThrow(() -> DomainException.notFound("File not found"));
+        if (file.kind() == FileKind.ORIGINAL) {
+            return originalFile(caller, file, fileToken);
+        }
         forFiles(caller, file.video().uuid(), fileToken);
         return file;
+    }
+
+    /** The original as uploaded: only for whoever manages its video (themselves, or with a file token given to them). */
+    private FileAccess originalFile(Caller caller, FileAccess file, String fileToken) {
+        VideoAccess video = file.video();
+        boolean managed = video.isManagedBy(caller) || tokenHolder(video, fileToken)
+                .flatMap(users::callerOf).filter(video::isManagedBy).isPresent();
+        if (!managed) {
+            throw refusal(caller, "The original file needs its owner's login or file token",
+                    "Only the video's owner and administrators fetch the original file");
+        }
+        return file;
+    }
+
+    /** The original file's facts (PeerTube's video source), for whoever manages the video. */
+    public VideoFile source(Caller caller, String idOrUuid) {
+        Video video = managed(caller, idOrUuid);
+        return videos.files(video).stream().filter(file -> file.kind() == FileKind.ORIGINAL).findFirst()
+                .orElseThrow(() -> DomainException.notFound("Video source not found"));
+    }
+
+    /** What ffprobe says of one of the video's files (PeerTube's file metadata). */
+    public String fileMetadata(Caller caller, String idOrUuid, String fileId) {
+        Video video = get(caller, idOrUuid);
+        return videos.files(video).stream()
+                .filter(file -> file.kind() != FileKind.ORIGINAL && String.valueOf(file.id()).equals(fileId))
+                .findFirst().map(file -> file.metadata() == null ? "{}" : file.metadata())
+                .orElseThrow(() -> DomainException.notFound("Video file not found"));
     }
 
     /** A token opening the files of a video the caller may watch, for one hour. */
     public String issueFileToken(Caller caller, String idOrUuid) {
         Video video = get(caller, idOrUuid);
-        return FileTokens.issue(video.uuid(), Instant.now().getEpochSecond() + FileTokens.LIFETIME_SECONDS,
-                instance.settings().fileTokenKey());
+        return FileTokens.issue(video.uuid(), caller.userId(), Instant.now().getEpochSecond() + FileTokens.LIFETIME_SECONDS,
+                secrets.key(SecretPurpose.FILE_TOKENS));
+    }
+
+    private java.util.Optional<Long> tokenHolder(VideoAccess video, String fileToken) {
+        java.util.OptionalLong holder = FileTokens.holder(fileToken, video.uuid(), Instant.now().getEpochSecond(),
+                secrets.key(SecretPurpose.FILE_TOKENS));
+        return holder.isPresent() ? java.util.Optional.of(holder.getAsLong()) : java.util.Optional.empty();
+    }
+
+    private static DomainException refusal(Caller caller, String toAnonymous, String toUser) {
+        return caller == null ? DomainException.unauthenticated(toAnonymous, null) : DomainException.forbidden(toUser);
     }
 
     public PageResult<Video> list(Caller caller, VideoFilter.Query query, Page page) {
         Set<Privacy> privacies = EnumSet.of(Privacy.PUBLIC);
         if (query.privacies() != null && !query.privacies().isEmpty()) {
-            if (caller == null || !caller.isAdministrator() && !caller.role().canManageUsers()) {
+            if (caller == null) {
+                throw DomainException.unauthenticated("Log in as an administrator or moderator to filter videos by privacy", null);
+            }
+            if (!caller.canManageUsers()) {
                 throw DomainException.forbidden("Only administrators and moderators filter videos by privacy");
             }
             privacies = EnumSet.noneOf(Privacy.class);
@@ -149,18 +188,18 @@ public class VideoService {
         if (changes.channelId() != null && !changes.channelId().equals(video.channel().id())) {
             throw DomainException.invalid("Moving a video to another channel is not supported");
         }
+        Privacy before = video.privacy();
         video.describe(changes);
+        if (video.privacy() != before) {
+            privacyChanged.fire(new VideoEvents.PrivacyChanged(video.id(), before, video.privacy()));
+        }
     }
 
+    /** Deletes a video; the deletion of its files is recorded with it and done by the janitor. */
     public void delete(Caller caller, String idOrUuid) {
         Video video = managed(caller, idOrUuid);
-        List<VideoFile> files = videos.files(video);
-        List<String> torrents = files.stream().map(VideoFile::torrentFilename).filter(name -> name != null).toList();
-        List<String> webVideos = files.stream().filter(file -> file.kind() == FileKind.WEB).map(VideoFile::filename).toList();
-        String original = files.stream().filter(file -> file.kind() == FileKind.ORIGINAL).map(VideoFile::filename)
-                .findFirst().orElse(null);
         videos.remove(video);
-        deleted.fire(new VideoEvents.Deleted(video.uuid(), torrents, webVideos, original));
+        deleted.fire(new VideoEvents.Deleted(video.id(), video.uuid()));
     }
 
     /** An administrator asks for the video to be transcoded again (e.g. after a failure). */
@@ -197,20 +236,9 @@ public class VideoService {
 
     private Video managed(Caller caller, String idOrUuid) {
         Video video = find(idOrUuid);
-        if (!isManagedBy(caller, video)) {
+        if (!video.access().isManagedBy(caller)) {
             throw DomainException.forbidden("You may not manage this video");
         }
         return video;
-    }
-
-    private static boolean isManagedBy(Caller caller, Video video) {
-        if (caller == null) {
-            return false;
-        }
-        if (caller.isAdministrator() || caller.role().canManageUsers()) {
-            return true;
-        }
-        Account owner = video.channel().account();
-        return owner.user() != null && owner.user().id() == caller.userId();
     }
 }

@@ -7,7 +7,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.kinema.instance.InstanceService;
+import org.kinema.instance.InstanceSecrets;
+import org.kinema.instance.SecretPurpose;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,7 +33,7 @@ public class ViewCounter {
     private EntityManager em;
 
     @Inject
-    private InstanceService instance;
+    private InstanceSecrets secrets;
 
     /** Records a view; returns true if it counted (first from this viewer in the window). */
     @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
@@ -61,7 +62,7 @@ public class ViewCounter {
     private String hash(String viewer) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(instance.settings().fileTokenKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(secrets.key(SecretPurpose.VIEWERS), "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(("view:" + viewer).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

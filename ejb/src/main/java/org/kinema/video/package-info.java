@@ -1,6 +1,6 @@
 /**
- * Videos: their metadata, privacy, life cycle (uploaded, transcoding, published, failed), their
- * files and uploads in progress. Announces publication with a CDI event; knows nothing of HTTP,
- * nor of how transcoding is run.
+ * Videos: their metadata, privacy and who may see them and their files, life cycle (uploaded,
+ * transcoding, published, failed), their files and uploads in progress. Announces what happens to
+ * videos with CDI events; knows nothing of HTTP, nor of how transcoding is run.
  */
 package org.kinema.video;

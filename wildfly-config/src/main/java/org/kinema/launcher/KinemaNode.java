@@ -103,6 +103,11 @@ public final class KinemaNode implements AutoCloseable {
         awaitHealthy(settings.httpPort(), server);
     }
 
+    /** Kills WildFly and its media tools at once (SIGKILL), as a crash would; the database stays up. */
+    public void killServer() throws InterruptedException {
+        server.kill();
+    }
+
     public NodeSettings settings() {
         return settings;
     }

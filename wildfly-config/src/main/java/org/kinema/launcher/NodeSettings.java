@@ -13,11 +13,11 @@ import java.util.Objects;
 public final class NodeSettings {
 
     public static final int DEFAULT_HTTP_PORT = 9000;
+    public static final String DEFAULT_NODE_NAME = "kinema";
 
     private final Path wildflyHome;
     private final Path ear;
     private final Path instanceDir;
-    private final String nodeName;
     private final Map<String, String> kinemaSettings;
     private final boolean consoleToFile;
 
@@ -25,7 +25,6 @@ public final class NodeSettings {
         this.wildflyHome = Objects.requireNonNull(builder.wildflyHome, "wildflyHome").toAbsolutePath();
         this.ear = Objects.requireNonNull(builder.ear, "ear").toAbsolutePath();
         this.instanceDir = Objects.requireNonNull(builder.instanceDir, "instanceDir").toAbsolutePath();
-        this.nodeName = builder.nodeName;
         this.consoleToFile = builder.consoleToFile;
         Map<String, String> merged = new LinkedHashMap<>();
         System.getenv().forEach((key, value) -> {
@@ -58,8 +57,10 @@ public final class NodeSettings {
         return instanceDir;
     }
 
+    /** KINEMA_NODE_NAME, or the default name of a node that is alone on its database. */
     public String nodeName() {
-        return nodeName;
+        String name = kinemaSettings.get("KINEMA_NODE_NAME");
+        return name == null || name.isBlank() ? DEFAULT_NODE_NAME : name.trim();
     }
 
     public boolean consoleToFile() {
@@ -94,7 +95,6 @@ public final class NodeSettings {
         private Path wildflyHome;
         private Path ear;
         private Path instanceDir;
-        private String nodeName = "kinema";
         private boolean consoleToFile;
         private final Map<String, String> settings = new LinkedHashMap<>();
 
@@ -113,9 +113,9 @@ public final class NodeSettings {
             return this;
         }
 
+        /** The node's name (KINEMA_NODE_NAME), unique among the nodes sharing a database. */
         public Builder nodeName(String nodeName) {
-            this.nodeName = nodeName;
-            return this;
+            return setting("KINEMA_NODE_NAME", nodeName);
         }
 
         /** Sends WildFly's console to {@code console.log} in the instance folder instead of ours. */

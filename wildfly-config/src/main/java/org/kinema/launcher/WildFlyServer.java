@@ -45,7 +45,7 @@ final class WildFlyServer implements AutoCloseable {
                 "-c", SERVER_CONFIG,
                 "-Djboss.server.base.dir=" + baseDir,
                 "-Djboss.node.name=" + node.nodeName(),
-                "-Djboss.tx.node.id=" + node.nodeName(),
+                "-Djboss.tx.node.id=" + transactionNodeId(node.nodeName()),
                 "-Djboss.socket.binding.port-offset=" + portOffset(node.httpPort())));
         ProcessBuilder builder = new ProcessBuilder(command).directory(node.instanceDir().toFile());
         builder.environment().putAll(environment);
@@ -58,6 +58,11 @@ final class WildFlyServer implements AutoCloseable {
             builder.inheritIO();
         }
         return new WildFlyServer(builder.start(), baseDir);
+    }
+
+    /** The transaction manager's node id: the node's name, cut to the 23 bytes it may have. */
+    static String transactionNodeId(String nodeName) {
+        return nodeName.length() <= 23 ? nodeName : nodeName.substring(0, 23);
     }
 
     /**
@@ -100,17 +105,30 @@ final class WildFlyServer implements AutoCloseable {
         return process.waitFor();
     }
 
+    /** Kills WildFly and every process it started at once (SIGKILL), as a machine that dies would. */
+    void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+    }
+
     /** Stops WildFly gracefully (SIGTERM), then forcibly if it does not stop in time. */
     @Override
     public void close() throws InterruptedException {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor();
+        // the JVM under standalone.sh may outlive the script once the script is signalled: wait for the
+        // whole tree, so that nothing (the database, say) is stopped under a server still stopping
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        Instant deadline = Instant.now().plus(STOP_TIMEOUT);
+        for (ProcessHandle handle : tree) {
+            long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+            try {
+                handle.onExit().get(left, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                tree.forEach(ProcessHandle::destroyForcibly);
+                process.waitFor();
+                return;
+            }
         }
     }
 

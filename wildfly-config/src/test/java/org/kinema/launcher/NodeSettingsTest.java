@@ -32,6 +32,19 @@ class NodeSettingsTest {
     }
 
     @Test
+    void aNodeIsNamedByKinemaNodeNameOrElseByTheDefaultName() {
+        assertEquals("kinema", builder().build().nodeName());
+        assertEquals("lecture-hall-2", builder().nodeName("lecture-hall-2").build().nodeName());
+        assertEquals("lecture-hall-2", builder().nodeName("lecture-hall-2").build().kinemaSettings().get("KINEMA_NODE_NAME"));
+    }
+
+    @Test
+    void transactionNodeIdsKeepWithinTheirLimit() {
+        assertEquals("node-a", WildFlyServer.transactionNodeId("node-a"));
+        assertEquals(23, WildFlyServer.transactionNodeId("a-very-long-node-name-for-the-cluster").length());
+    }
+
+    @Test
     void nodesOnDifferentHttpPortsGetDifferentPortOffsets() {
         assertEquals(0, WildFlyServer.portOffset(9000));
         assertNotEquals(WildFlyServer.portOffset(9000), WildFlyServer.portOffset(9001));

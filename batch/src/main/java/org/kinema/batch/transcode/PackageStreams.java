@@ -3,6 +3,7 @@ package org.kinema.batch.transcode;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.kinema.media.Ffprobe;
 import org.kinema.media.HlsPackage;
 import org.kinema.media.MediaConversions;
 import org.kinema.media.MediaException;
@@ -22,40 +23,39 @@ import java.util.Locale;
 /**
  * Turns the encoder's output into what players and peers fetch: master playlist and segment
  * hashes, a downloadable MP4 of the top rendition (a remux, no encoding), a torrent per file with
- * the instance's URL as web seed.
+ * the instance's URL as web seed, and ffprobe's description of every file — all in the claim's
+ * work folder, until the video is published.
  */
 @Named("packageStreams")
 @Dependent
 public class PackageStreams extends TranscodeStep {
 
     @Inject
-    private MediaStore store;
-
-    @Inject
     private KinemaSettings settings;
 
     @Override
     void run(TranscodeWork work) throws Exception {
-        work.hls = HlsPackage.finish(work.workDir, work.prefix, work.ladder, work.source.fps());
+        MediaStore.WorkFolder folder = work.folder;
+        work.hls = HlsPackage.finish(folder.hls(), work.prefix, work.ladder, work.source.fps());
         checkNothingWasLost(work);
         String hlsUrl = settings.publicUrl() + "/static/streaming-playlists/hls/" + work.task.uuid() + "/";
         for (HlsPackage.Stream stream : work.hls.streams()) {
-            String torrentName = work.task.uuid() + "-" + stream.rendition().resolution() + "-hls.torrent";
-            Torrent torrent = torrent(work.workDir.resolve(stream.mediaFile()), stream.mediaFile(), hlsUrl + stream.mediaFile(),
-                    torrentName);
+            Path file = folder.hls().resolve(stream.mediaFile());
+            String torrentName = MediaStore.torrentName(work.task.uuid(), work.prefix, stream.rendition().resolution(), true);
+            Torrent torrent = torrent(folder, file, stream.mediaFile(), hlsUrl + stream.mediaFile(), torrentName);
             work.files.add(new TranscodedStreams.NewFile(FileKind.HLS, stream.mediaFile(), facts(work, stream, stream.size()),
-                    torrentName, torrent.infoHash()));
+                    torrentName, torrent.infoHash(), metadata(work, file)));
         }
 
         HlsPackage.Stream top = work.hls.streams().get(0);
-        String webName = work.task.uuid() + "-" + top.rendition().resolution() + ".mp4";
-        Path web = store.webVideo(webName);
-        MediaConversions.remuxToMp4(settings.ffmpeg(), work.workDir.resolve(top.mediaFile()), web);
-        String webTorrentName = work.task.uuid() + "-" + top.rendition().resolution() + ".torrent";
-        Torrent webTorrent = torrent(web, webName, settings.publicUrl() + "/static/web-videos/" + webName, webTorrentName);
+        String webName = MediaStore.webVideoName(work.task.uuid(), work.prefix, top.rendition().resolution());
+        Path web = folder.web().resolve(webName);
+        MediaConversions.remuxToMp4(settings.ffmpeg(), folder.hls().resolve(top.mediaFile()), web, work.processes);
+        String webTorrentName = MediaStore.torrentName(work.task.uuid(), work.prefix, top.rendition().resolution(), false);
+        Torrent webTorrent = torrent(folder, web, webName, settings.publicUrl() + "/static/web-videos/" + webName,
+                webTorrentName);
         work.files.add(new TranscodedStreams.NewFile(FileKind.WEB, webName, facts(work, top, Files.size(web)),
-                webTorrentName, webTorrent.infoHash()));
-
+                webTorrentName, webTorrent.infoHash(), metadata(work, web)));
     }
 
     /** A damaged file decodes only partly, often without ffmpeg calling it an error: compare durations. */
@@ -68,10 +68,15 @@ public class PackageStreams extends TranscodeStep {
         }
     }
 
-    private Torrent torrent(Path file, String name, String webSeed, String torrentName) throws Exception {
+    private Torrent torrent(MediaStore.WorkFolder folder, Path file, String name, String webSeed, String torrentName)
+            throws Exception {
         Torrent torrent = TorrentBuilder.build(file, name, settings.trackerUrls(), List.of(webSeed), "Kinema");
-        Files.write(store.torrent(torrentName), torrent.metainfo());
+        Files.write(folder.torrents().resolve(torrentName), torrent.metainfo());
         return torrent;
+    }
+
+    private String metadata(TranscodeWork work, Path file) throws MediaException {
+        return Ffprobe.json(settings.ffprobe(), file, work.processes);
     }
 
     private static VideoFile.Facts facts(TranscodeWork work, HlsPackage.Stream stream, long size) {

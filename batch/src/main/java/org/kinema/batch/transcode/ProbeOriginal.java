@@ -6,13 +6,15 @@ import jakarta.inject.Named;
 import org.kinema.media.Ffprobe;
 import org.kinema.media.Ladder;
 import org.kinema.media.MediaStore;
-import org.kinema.transcoding.TranscodingService;
+import org.kinema.platform.KinemaSettings;
 
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** Reads the original again and chooses the ladder and the name of the new streams. */
+/**
+ * Reads the original again, chooses the ladder and the prefix that names this transcoding's
+ * files, and opens the claim's work folder.
+ */
 @Named("probeOriginal")
 @Dependent
 public class ProbeOriginal extends TranscodeStep {
@@ -20,23 +22,23 @@ public class ProbeOriginal extends TranscodeStep {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    private TranscodingService transcoding;
-
-    @Inject
-    private Ffprobe ffprobe;
+    private KinemaSettings settings;
 
     @Inject
     private MediaStore store;
 
     @Override
     void run(TranscodeWork work) throws Exception {
-        work.task = transcoding.task(work.videoId);
-        work.source = ffprobe.probe(work.task.original());
+        work.task = transcoding.task(work.claim).orElseThrow(() -> {
+            work.leaseLost = true;
+            return new LeaseLost();
+        });
+        work.source = Ffprobe.probe(settings.ffprobe(), work.task.original(), work.processes);
         work.ladder = Ladder.choose(work.source);
         byte[] random = new byte[4];
         RANDOM.nextBytes(random);
         work.prefix = HexFormat.of().formatHex(random);
-        work.workDir = store.workDir(work.task.uuid() + "-" + work.prefix);
-        Files.createDirectories(work.workDir);
+        work.folder = store.workFolder(work.claim.leaseId());
+        work.folder.create();
     }
 }

@@ -2,29 +2,44 @@ package org.kinema.batch.transcode;
 
 import org.kinema.media.HlsPackage;
 import org.kinema.media.MediaInfo;
+import org.kinema.media.MediaStore;
+import org.kinema.media.ProcessGroup;
 import org.kinema.media.Rendition;
+import org.kinema.transcoding.TranscodeClaim;
 import org.kinema.transcoding.TranscodeTask;
 import org.kinema.transcoding.TranscodedStreams;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 
 /** What one execution of the job has learnt and made so far, passed from step to step. */
 final class TranscodeWork {
 
-    final long videoId;
+    final TranscodeClaim claim;
+    /** The media tools of this job alone: stopping the job stops them and nothing else. */
+    final ProcessGroup processes = new ProcessGroup();
     TranscodeTask task;
     MediaInfo source;
     List<Rendition> ladder;
     String prefix;
-    Path workDir;
+    MediaStore.WorkFolder folder;
     HlsPackage.Result hls;
     final List<TranscodedStreams.NewFile> files = new ArrayList<>();
     String failure;
+    /** The node stops: the job ends without blaming the video. */
     volatile boolean interrupted;
+    /** Another job holds the video now: this one stops and changes nothing more. */
+    volatile boolean leaseLost;
+    Future<?> renewal;
 
-    TranscodeWork(long videoId) {
-        this.videoId = videoId;
+    TranscodeWork(TranscodeClaim claim) {
+        this.claim = claim;
+    }
+
+    /** The claim is gone: stop at once. */
+    void loseLease() {
+        leaseLost = true;
+        processes.stop();
     }
 }

@@ -15,8 +15,13 @@ public record AccountJson(long id, String url, String name, String host, List<Ob
     public static AccountJson of(Account account, String localHost) {
         Actor actor = account.actor();
         return new AccountJson(account.id(), actor.url(), actor.preferredUsername(), hostOf(actor, localHost), List.of(),
-                null, actor.followingCount(), actor.followersCount(), account.createdAt(), account.updatedAt(),
+                redundancyAllowed(actor), actor.followingCount(), actor.followersCount(), account.createdAt(), account.updatedAt(),
                 account.user() == null ? null : account.user().id(), account.displayName(), account.description());
+    }
+
+    /** PeerTube says false for its own actors (no other instance may mirror their videos); unknown for remote ones. */
+    public static Boolean redundancyAllowed(Actor actor) {
+        return actor.isLocal() ? Boolean.FALSE : null;
     }
 
     public static String hostOf(Actor actor, String localHost) {

@@ -17,7 +17,7 @@ public record ChannelJson(long id, String url, String name, String host, List<Ob
     public static ChannelJson of(VideoChannel channel, String localHost) {
         Actor actor = channel.actor();
         return new ChannelJson(channel.id(), actor.url(), actor.preferredUsername(), AccountJson.hostOf(actor, localHost),
-                List.of(), List.of(), null, actor.followingCount(), actor.followersCount(),
+                List.of(), List.of(), AccountJson.redundancyAllowed(actor), actor.followingCount(), actor.followersCount(),
                 channel.createdAt(), channel.updatedAt(), channel.displayName(), channel.description(), channel.support(),
                 actor.isLocal(), AccountJson.of(channel.account(), localHost));
     }

@@ -41,7 +41,7 @@ final class ServerConfigJson {
                 "banners", List.of(),
                 "logo", List.of()));
         config.put("serverVersion", SERVER_VERSION);
-        config.put("serverCommit", null);
+        config.put("serverCommit", BuildInfo.commit());
         config.put("search", map(
                 "remoteUri", map("users", true, "anonymous", false),
                 "searchIndex", map("enabled", false, "url", "", "disableLocalSearch", false, "isDefaultSearch", false)));

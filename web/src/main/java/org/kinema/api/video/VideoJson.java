@@ -47,7 +47,7 @@ public final class VideoJson {
         json.put("licence", constant(video.licence(), label(VideoConstants.LICENCES, video.licence())));
         json.put("language", constant(video.language(), label(VideoConstants.LANGUAGES, video.language())));
         json.put("privacy", Map.of("id", video.privacy().id(), "label", video.privacy().label()));
-        json.put("description", null);
+        json.put("description", truncated(video.description()));
         json.put("truncatedDescription", truncated(video.description()));
         json.put("duration", video.duration());
         json.put("aspectRatio", video.aspectRatio());
@@ -97,9 +97,14 @@ public final class VideoJson {
             if (file.kind() == FileKind.HLS && published) {
                 hlsFiles.add(file(video, file, hlsUrl(video) + file.filename(),
                         publicUrl + "/download/streaming-playlists/hls/" + video.uuid() + "/" + file.filename()));
-            } else if (file.kind() == FileKind.WEB && published || file.kind() == FileKind.ORIGINAL && !published) {
+            } else if (file.kind() == FileKind.WEB && published) {
                 webFiles.add(file(video, file, publicUrl + "/static/web-videos/" + file.filename(),
                         publicUrl + "/download/web-videos/" + file.filename()));
+            } else if (file.kind() == FileKind.ORIGINAL && !published) {
+                // until its streams exist, a video is its owner's alone, and what they see is the file
+                // they sent, at its private address and without a torrent (an original is never seeded)
+                String original = publicUrl + "/download/original-video-files/" + file.filename();
+                webFiles.add(file(video, file, original, original));
             }
         }
         json.put("files", webFiles);
@@ -139,7 +144,8 @@ public final class VideoJson {
         json.put("torrentUrl", torrentUrl);
         json.put("torrentDownloadUrl", file.torrentFilename() == null ? null : publicUrl + "/download/torrents/" + file.torrentFilename());
         json.put("magnetUri", file.infoHash() == null ? null : magnet(file, video.name(), torrentUrl, fileUrl));
-        json.put("metadataUrl", null);
+        json.put("metadataUrl", file.kind() == FileKind.ORIGINAL ? null
+                : publicUrl + "/api/v1/videos/" + video.uuid() + "/metadata/" + file.id());
         return json;
     }
 

@@ -21,6 +21,8 @@ import org.kinema.api.platform.CurrentUser;
 import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
 import org.kinema.platform.DomainException;
+import org.kinema.platform.KinemaSettings;
+import org.kinema.video.FileTokens;
 import org.kinema.video.Privacy;
 import org.kinema.video.Video;
 import org.kinema.video.VideoConstants;
@@ -50,6 +52,9 @@ public class VideoResource {
 
     @Inject
     private VideoViews views;
+
+    @Inject
+    private KinemaSettings settings;
 
     @Context
     private HttpServletRequest request;
@@ -100,6 +105,22 @@ public class VideoResource {
         return views.json().details(video, videos.files(video));
     }
 
+    /** The original as uploaded: its facts and where its owner downloads it. */
+    @GET
+    @Path("{id}/source")
+    public VideoSourceJson source(@PathParam("id") String id) {
+        Caller caller = currentUser.require();
+        return VideoSourceJson.of(videos.get(caller, id), videos.source(caller, id), settings.publicUrl());
+    }
+
+    /** What ffprobe says of one of the video's files (the {@code metadataUrl} of each file). */
+    @GET
+    @Path("{id}/metadata/{fileId}")
+    public Response fileMetadata(@PathParam("id") String id, @PathParam("fileId") String fileId) {
+        return Response.ok(videos.fileMetadata(currentUser.caller().orElse(null), id, fileId), MediaType.APPLICATION_JSON)
+                .build();
+    }
+
     /** PeerTube sends changes as a multipart form (it may carry images); JSON is taken too. */
     @PUT
     @Path("{id}")
@@ -129,7 +150,7 @@ public class VideoResource {
     @Path("{id}/token")
     public Map<String, Object> fileToken(@PathParam("id") String id) {
         String token = videos.issueFileToken(currentUser.require(), id);
-        long expires = Long.parseLong(token.substring(0, token.indexOf('.')));
+        long expires = FileTokens.expiry(token);
         return Map.of("files", Map.of("token", token,
                 "expires", OffsetDateTime.ofInstant(Instant.ofEpochSecond(expires), ZoneOffset.UTC)));
     }
