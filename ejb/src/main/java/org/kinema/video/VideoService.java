@@ -74,7 +74,10 @@ public class VideoService {
      * of videos others may not watch are as good as absent.
      */
     public VideoAccess forFiles(Caller caller, UUID uuid, String fileToken) {
-        VideoAccess video = videos.access(uuid).orElseThrow(() -> DomainException.notFound("File not found"));
+        return openFiles(caller, videos.access(uuid).orElseThrow(() -> DomainException.notFound("File not found")), fileToken);
+    }
+
+    private VideoAccess openFiles(Caller caller, VideoAccess video, String fileToken) {
         if (!video.isWatchableBy(caller) && tokenHolder(video, fileToken).isEmpty()) {
             throw refusal(caller, "This video's files need a login or a file token", "You may not fetch this video's files");
         }
@@ -90,7 +93,7 @@ public class VideoService {
         if (file.kind() == FileKind.ORIGINAL) {
             return originalFile(caller, file, fileToken);
         }
-        forFiles(caller, file.video().uuid(), fileToken);
+        openFiles(caller, file.video(), fileToken);
         return file;
     }
 
