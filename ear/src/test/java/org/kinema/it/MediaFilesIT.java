@@ -5,7 +5,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -133,6 +137,37 @@ class MediaFilesIT {
         assertProblem(API.send("PUT", location, token, Map.of("Content-Range", "bytes */99999999999999999999"),
                 new byte[0]), 400);
         assertEquals(204, API.delete(location, token).status());
+    }
+
+    @Test
+    void anUploadThatIsAPlaylistOrAListOfOtherFilesIsNotMedia() throws Exception {
+        Path clip = Media.clip(Path.of("target", "media", "clip-3s-144p.mp4"), 3, 256, 144).toAbsolutePath();
+        Path playlist = Files.createTempFile("lecture", ".m3u8");
+        Files.writeString(playlist, "#EXTM3U\n#EXT-X-TARGETDURATION:3\n#EXTINF:3,\nfile://" + clip + "\n#EXT-X-ENDLIST\n");
+        assertProblem(Videos.upload(API, owner, playlist, Map.of()), 422);
+        Path concat = Files.createTempFile("lecture", ".txt");
+        Files.writeString(concat, "ffconcat version 1.0\nfile '" + clip + "'\n");
+        assertProblem(Videos.upload(API, owner, concat, Map.of()), 422);
+        Path remote = Files.createTempFile("lecture", ".m3u8");
+        Files.writeString(remote, "#EXTM3U\n#EXTINF:3,\nhttp://127.0.0.1:9/secret.ts\n#EXT-X-ENDLIST\n");
+        assertProblem(Videos.upload(API, owner, remote, Map.of()), 422);
+    }
+
+    @Test
+    void eachPurposeHasAKeyOfItsOwnFromTheCsprng() throws Exception {
+        API.postJson("/api/v1/videos/" + uuid + "/token", owner, Map.of());
+        API.postJson("/api/v1/videos/" + uuid + "/views", null, Map.of());
+        try (Connection db = KinemaServer.database(); Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT purpose, secret FROM kinema.instance_secret ORDER BY purpose")) {
+            Map<String, String> keys = new java.util.HashMap<>();
+            while (rows.next()) {
+                byte[] key = rows.getBytes(2);
+                assertEquals(32, key.length, rows.getString(1));
+                keys.put(rows.getString(1), java.util.HexFormat.of().formatHex(key));
+            }
+            assertTrue(keys.containsKey("FILE_TOKENS") && keys.containsKey("VIEWERS"), keys::toString);
+            assertFalse(keys.get("FILE_TOKENS").equals(keys.get("VIEWERS")), "one key per purpose");
+        }
     }
 
     private static String path(String url) {
