@@ -34,8 +34,15 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     /** Writes this error as the answer of a servlet outside the JAX-RS runtime. */
     public void writeTo(jakarta.servlet.http.HttpServletResponse response, boolean withBody) throws java.io.IOException {
+        writeTo(response, withBody, Map.of());
+    }
+
+    /** ... with headers of its own, e.g. {@code Allow} or {@code Retry-After}. */
+    public void writeTo(jakarta.servlet.http.HttpServletResponse response, boolean withBody, Map<String, String> headers)
+            throws java.io.IOException {
         response.reset();
         response.setHeader("Access-Control-Allow-Origin", "*");
+        headers.forEach(response::setHeader);
         response.setStatus(status);
         response.setContentType(MEDIA_TYPE.toString());
         if (withBody) {

@@ -43,6 +43,33 @@ class ProblemMapperTest {
     }
 
     @Test
+    void valueRefusedByPostgresqlBehindAnAbortedTransactionIs400() {
+        SQLException aborted = new SQLException("current transaction is aborted", "25P02",
+                new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+        assertEquals(400, ProblemMapper.problemFor(new RuntimeException(aborted), "/x").status());
+    }
+
+    @Test
+    void bodyPastItsLimitIs413HoweverWrapped() {
+        RuntimeException failure = new IllegalStateException(new io.undertow.server.RequestTooBigException());
+        assertEquals(413, ProblemMapper.problemFor(failure, "/x").status());
+    }
+
+    @Test
+    void requestThatStoppedMidBodyIs400() {
+        java.io.IOException closed = new java.io.IOException("UT000128: Remote peer closed connection");
+        closed.setStackTrace(new StackTraceElement[]{
+                new StackTraceElement("io.undertow.conduits.FixedLengthStreamSourceConduit", "read", null, 1)});
+        assertEquals(400, ProblemMapper.problemFor(new RuntimeException(closed), "/x").status());
+    }
+
+    @Test
+    void failureOfOurOwnFilesStaysOurFault() {
+        RuntimeException failure = new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
+        assertEquals(500, ProblemMapper.problemFor(failure, "/x").status());
+    }
+
+    @Test
     void ourOwnFaultIs500WithoutDetails() {
         Problem problem = ProblemMapper.problemFor(new IllegalStateException("secret internals"), "/x");
         assertEquals(500, problem.status());
