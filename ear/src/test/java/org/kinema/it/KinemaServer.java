@@ -72,6 +72,11 @@ public final class KinemaServer implements BeforeAllCallback {
         return java.sql.DriverManager.getConnection(node.jdbcUrl(), node.jdbcUser(), node.jdbcPassword());
     }
 
+    /** The shared node's server log, where tests look for what a request had logged. */
+    public static java.nio.file.Path serverLog() {
+        return node.serverLog();
+    }
+
     /** Restarts the shared node's WildFly (the database stays up), as an operator would. */
     public static void restart() throws Exception {
         node.restartServer();

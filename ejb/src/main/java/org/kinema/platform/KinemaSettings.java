@@ -47,6 +47,14 @@ public class KinemaSettings {
         return value("KINEMA_TRANSCODING_JOBS").map(Integer::parseInt).orElse(1);
     }
 
+    /**
+     * The largest upload, in bytes: the file of a one-request upload, or one chunk of a
+     * resumable one. Other request bodies have PeerTube's small limits.
+     */
+    public long maxUploadSize() {
+        return value("KINEMA_MAX_REQUEST_SIZE").map(Long::parseLong).orElse(64L * 1024 * 1024 * 1024);
+    }
+
     /** The instance's WebTorrent tracker, for torrents and magnet links. */
     public java.util.List<String> trackerUrls() {
         String url = publicUrl();
