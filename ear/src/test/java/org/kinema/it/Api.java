@@ -90,6 +90,11 @@ public final class Api {
 
     /** A multipart/form-data POST, as PeerTube's upload takes it. */
     public Reply postMultipart(String path, String token, Map<String, String> fields, Map<String, Path> files) {
+        return multipart("POST", path, token, fields, files);
+    }
+
+    /** A multipart/form-data request, as PeerTube's clients send uploads and a video's changes. */
+    public Reply multipart(String method, String path, String token, Map<String, String> fields, Map<String, Path> files) {
         String boundary = "kinema-" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         try {
@@ -109,7 +114,7 @@ public final class Api {
             throw new UncheckedIOException(e);
         }
         return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** Any request, with extra headers and a raw body. */

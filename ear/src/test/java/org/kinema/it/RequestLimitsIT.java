@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -98,8 +100,16 @@ class RequestLimitsIT {
     }
 
     @Test
+    void nulInAMultipartFieldIs400() throws Exception {
+        String token = api.rootToken();
+        assertProblem(api.multipart("POST", "/api/v1/videos/upload", token,
+                Map.of("channelId", String.valueOf(Videos.channelOf(api, token)), "name", "a\0b"),
+                Map.of("videofile", Files.writeString(Files.createTempFile("nul", ".mp4"), "x"))), 400);
+    }
+
+    @Test
     void unknownMethodIsJson405WithAllowEverywhere() {
-        for (String path : List.of("/", "/static/x", "/feeds/x", "/videos/watch/x", "/api/v1/config",
+        for (String path : List.of("/", "/static/x", "/feeds/x", "/videos/watch/x", "/api/v1/config", "/api/v1/videos/upload",
                 "/health", "/js/app/main.js", "/no/such/page")) {
             Api.Reply reply = api.send("QUERY", path, null, Map.of(), null);
             assertProblem(reply, 405);
@@ -116,5 +126,28 @@ class RequestLimitsIT {
             assertTrue(reply.status() >= 400, reply::toString);
             assertProblem(reply, reply.status());
         }
+    }
+
+    @Test
+    void clientThatStopsMidBodyLeavesNoStackTraceInTheLog() throws Exception {
+        Path log = KinemaServer.serverLog();
+        long before = Files.size(log);
+        String token = api.rootToken();
+        for (String path : List.of("/api/v1/videos/upload", "/api/v1/users", "/api/v1/users/token")) {
+            try (RawHttp http = new RawHttp(api.baseUrl())) {
+                http.send("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\n"
+                        + "Content-Type: " + (path.endsWith("upload") ? "multipart/form-data; boundary=B" : "application/json")
+                        + "\r\nContent-Length: 100000\r\n\r\n--B\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nabc");
+            }
+        }
+        assertEquals(200, api.get("/health", null).status());
+        Thread.sleep(500);
+        String written;
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(before);
+            written = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(written.lines().noneMatch(line -> (line.contains("SEVERE") || line.contains("ERROR"))
+                && (line.contains("/api/v1/") || line.contains("io.undertow"))), written);
     }
 }

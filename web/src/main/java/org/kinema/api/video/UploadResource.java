@@ -39,8 +39,9 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 public class UploadResource {
 
-    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
-    private static final Pattern STATUS_QUERY = Pattern.compile("bytes \\*/(\\d+)");
+    /** Byte positions of up to 18 digits: any file size, and never past what a long holds. */
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d{1,18})-(\\d{1,18})/(\\d{1,18})");
+    private static final Pattern STATUS_QUERY = Pattern.compile("bytes \\*/(\\d{1,18})");
 
     @Inject
     private UploadService uploads;
