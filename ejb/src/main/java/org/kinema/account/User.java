@@ -86,9 +86,17 @@ public class User {
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    /** Checks a login attempt; a blocked user cannot log in. */
+    /** Checks a login attempt; a blocked user cannot log in (and costs the same to refuse). */
     public boolean acceptsPassword(String password) {
-        return !blocked && PasswordHasher.matches(password, passwordHash);
+        return PasswordHasher.matches(password, passwordHash) && !blocked;
+    }
+
+    /**
+     * Checks a login attempt of someone who may not exist: an unknown login runs the same hash as
+     * a wrong password, so that timing tells nobody which users exist.
+     */
+    public static boolean acceptsPassword(java.util.Optional<User> user, String password) {
+        return user.map(known -> known.acceptsPassword(password)).orElseGet(() -> PasswordHasher.matches(password, null));
     }
 
     public void recordLogin() {
