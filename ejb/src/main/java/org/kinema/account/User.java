@@ -22,7 +22,15 @@ public class User {
 
     public static final long UNLIMITED = -1;
     public static final int EMAIL_MAX_LENGTH = 400;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    /**
+     * An address as PeerTube takes one: a local part of up to 64 letters, digits and the usual
+     * symbols in dot-separated atoms, and a domain name with a dot, labels of letters, digits and
+     * inner hyphens, and a top-level label of at least two letters (or an IDN's {@code xn--}).
+     */
+    private static final String ATOM = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
+    private static final String LABEL = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?";
+    private static final Pattern EMAIL = Pattern.compile("(?=[^@]{1,64}@)" + ATOM + "(?:\\." + ATOM + ")*"
+            + "@(?=[^@]{1,253}$)(?:" + LABEL + "\\.)+(?:\\p{L}{2,63}|(?i:xn--)[a-z0-9-]{1,59})");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -148,10 +156,14 @@ public class User {
     }
 
     private static String checkedEmail(String email) {
-        if (email == null || email.length() > EMAIL_MAX_LENGTH || !EMAIL.matcher(email).matches()) {
+        if (!isEmail(email)) {
             throw DomainException.invalid("A valid email address is required");
         }
         return email;
+    }
+
+    static boolean isEmail(String email) {
+        return email != null && email.length() <= EMAIL_MAX_LENGTH && EMAIL.matcher(email).matches();
     }
 
     private static long checkedQuota(long quota) {

@@ -71,8 +71,10 @@ public class KinemaSettings {
         return value("KINEMA_ADMIN_PASSWORD");
     }
 
+    /** The administrator's address: admin@ the public host, or admin@example.com for a host without a dot (localhost). */
     public String adminEmail() {
-        return value("KINEMA_ADMIN_EMAIL").orElse("admin@" + URI.create(publicUrl()).getHost());
+        String host = URI.create(publicUrl()).getHost();
+        return value("KINEMA_ADMIN_EMAIL").orElse("admin@" + (host.contains(".") ? host : "example.com"));
     }
 
     public Optional<String> value(String name) {
