@@ -25,10 +25,23 @@ public final class Api {
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
     Api(String baseUrl) {
+        this(baseUrl, HttpClient.Version.HTTP_2);
+    }
+
+    private Api(String baseUrl, HttpClient.Version version) {
         this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * The same API over plain HTTP/1.1, as a reverse proxy talks to Kinema: Undertow applies
+     * X-Forwarded-For to HTTP/1.1 requests, but not to the one that upgrades a connection to h2c.
+     */
+    public Api overHttp11() {
+        return new Api(baseUrl, HttpClient.Version.HTTP_1_1);
     }
 
     public String baseUrl() {
