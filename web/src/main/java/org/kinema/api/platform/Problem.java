@@ -54,16 +54,16 @@ public record Problem(String type, String title, int status, String detail, Stri
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }
 
+    /** The status's name as PeerTube writes it (HTTP's current names, where JAX-RS keeps older ones). */
     static String title(int status) {
-        Response.Status known = Response.Status.fromStatusCode(status);
-        if (known != null) {
-            return known.getReasonPhrase();
-        }
         return switch (status) {
             case 413 -> "Payload Too Large";
             case 422 -> "Unprocessable Entity";
             case 429 -> "Too Many Requests";
-            default -> "Error";
+            default -> {
+                Response.Status known = Response.Status.fromStatusCode(status);
+                yield known == null ? "Error" : known.getReasonPhrase();
+            }
         };
     }
 }

@@ -1,5 +1,6 @@
 package org.kinema.api.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.server.handlers.form.MultiPartParserDefinition;
 import jakarta.ws.rs.WebApplicationException;
@@ -18,9 +19,10 @@ import java.util.logging.Logger;
 
 /**
  * Every failure of the API becomes PeerTube's JSON error: the domain's refusals with their
- * status and code, the client's malformed requests as 400 (a body past its limit as 413, a body
- * the client stopped sending as 400 and one line in the log), and only our own faults as 500,
- * logged here and never shown with a stack trace.
+ * status and code, the client's malformed requests as 400 (a body its reader cannot read, a
+ * value PostgreSQL refuses, a body past its limit as 413, a body the client stopped sending as
+ * 400 and one line in the log), and only our own faults as 500, logged here and never shown
+ * with a stack trace.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -32,7 +34,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        Response response = problemFor(failure, path()).toResponse();
+        Response response = problemFor(failure, instance(uriInfo)).toResponse();
         String allow = failure instanceof WebApplicationException web ? web.getResponse().getHeaderString(HttpHeaders.ALLOW) : null;
         return allow == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
     }
@@ -48,8 +50,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (isTooLarge(failure)) {
             return tooLarge(path);
         }
-        if (isMalformedBody(failure)) {
+        if (find(failure, JsonProcessingException.class) != null) {
             return Problem.of(400, "The request body is not valid JSON of the expected shape", null, path);
+        }
+        if (raisedBy(failure, IOException.class, "org.jboss.resteasy.")) {
+            return Problem.of(400, "The request body cannot be read as its content type says", null, path);
         }
         Integer clientError = resteasyClientError(failure);
         if (clientError != null) {
@@ -86,14 +91,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
      * failure of our own files is raised elsewhere and stays ours.
      */
     public static boolean isClientIo(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            StackTraceElement[] trace = cause.getStackTrace();
-            if (cause instanceof IOException && trace.length > 0
-                    && (trace[0].getClassName().startsWith("io.undertow.") || trace[0].getClassName().startsWith("org.xnio."))) {
-                return true;
-            }
-        }
-        return false;
+        return raisedBy(failure, IOException.class, "io.undertow.", "org.xnio.");
     }
 
     static int status(DomainException.Kind kind) {
@@ -118,9 +116,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         };
     }
 
-    private static boolean isMalformedBody(Throwable failure) {
+    /** Whether a failure of this type raised in one of these packages lies in the chain. */
+    private static boolean raisedBy(Throwable failure, Class<? extends Throwable> type, String... packages) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+            StackTraceElement[] trace = cause.getStackTrace();
+            if (type.isInstance(cause) && trace.length > 0
+                    && java.util.Arrays.stream(packages).anyMatch(trace[0].getClassName()::startsWith)) {
                 return true;
             }
         }
@@ -170,7 +171,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return null;
     }
 
-    private String path() {
-        return uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
+    /** The request's path as PeerTube names it in {@code instance}: whole, {@code /api/v1} included. */
+    static String instance(UriInfo uriInfo) {
+        return uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
     }
 }

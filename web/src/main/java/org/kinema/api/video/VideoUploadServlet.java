@@ -49,7 +49,7 @@ public class VideoUploadServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = "/videos/upload";
+        String path = request.getRequestURI();
         if (!request.getMethod().equals("POST")) {
             Problem.of(405, "Method not allowed on " + path, null, path).writeTo(response, true, Map.of("Allow", "POST"));
             return;

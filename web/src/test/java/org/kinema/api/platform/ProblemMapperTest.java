@@ -52,7 +52,9 @@ class ProblemMapperTest {
     @Test
     void bodyPastItsLimitIs413HoweverWrapped() {
         RuntimeException failure = new IllegalStateException(new io.undertow.server.RequestTooBigException());
-        assertEquals(413, ProblemMapper.problemFor(failure, "/x").status());
+        Problem problem = ProblemMapper.problemFor(failure, "/x");
+        assertEquals(413, problem.status());
+        assertEquals("Payload Too Large", problem.title());
     }
 
     @Test
@@ -61,6 +63,14 @@ class ProblemMapperTest {
         closed.setStackTrace(new StackTraceElement[]{
                 new StackTraceElement("io.undertow.conduits.FixedLengthStreamSourceConduit", "read", null, 1)});
         assertEquals(400, ProblemMapper.problemFor(new RuntimeException(closed), "/x").status());
+    }
+
+    @Test
+    void bodyItsReaderCannotReadIs400() {
+        java.io.IOException unreadable = new java.io.IOException("RESTEASY007550: Unable to get boundary for multipart");
+        unreadable.setStackTrace(new StackTraceElement[]{new StackTraceElement(
+                "org.jboss.resteasy.plugins.providers.multipart.MultipartEntityPartReader", "readFrom", null, 1)});
+        assertEquals(400, ProblemMapper.problemFor(unreadable, "/x").status());
     }
 
     @Test
