@@ -34,7 +34,10 @@ final class BenchNodes {
                 .setting("KINEMA_ADMIN_EMAIL", "root@kinema.bench")
                 .setting("KINEMA_CLUSTER_NAME", "kinema-" + name + "-" + port)
                 .setting("KINEMA_FFMPEG", ffmpeg)
-                .setting("KINEMA_FFPROBE", ffprobe);
+                .setting("KINEMA_FFPROBE", ffprobe)
+                // a benchmark is one client calling as fast as it can: PeerTube's limits are not what it measures
+                .setting("KINEMA_RATE_LIMIT_API", "0")
+                .setting("KINEMA_RATE_LIMIT_LOGIN", "0");
     }
 
     /** The first line a command prints (stdout and stderr together). */

@@ -25,10 +25,23 @@ public final class Api {
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
     Api(String baseUrl) {
+        this(baseUrl, HttpClient.Version.HTTP_2);
+    }
+
+    private Api(String baseUrl, HttpClient.Version version) {
         this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * The same API over plain HTTP/1.1, as a reverse proxy talks to Kinema: Undertow applies
+     * X-Forwarded-For to HTTP/1.1 requests, but not to the one that upgrades a connection to h2c.
+     */
+    public Api overHttp11() {
+        return new Api(baseUrl, HttpClient.Version.HTTP_1_1);
     }
 
     public String baseUrl() {
@@ -90,6 +103,11 @@ public final class Api {
 
     /** A multipart/form-data POST, as PeerTube's upload takes it. */
     public Reply postMultipart(String path, String token, Map<String, String> fields, Map<String, Path> files) {
+        return multipart("POST", path, token, fields, files);
+    }
+
+    /** A multipart/form-data request, as PeerTube's clients send uploads and a video's changes. */
+    public Reply multipart(String method, String path, String token, Map<String, String> fields, Map<String, Path> files) {
         String boundary = "kinema-" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         try {
@@ -109,7 +127,7 @@ public final class Api {
             throw new UncheckedIOException(e);
         }
         return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** Any request, with extra headers and a raw body. */

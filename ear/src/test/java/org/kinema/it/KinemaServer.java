@@ -50,6 +50,10 @@ public final class KinemaServer implements BeforeAllCallback {
                 .setting("KINEMA_ADMIN_EMAIL", "root@kinema.test")
                 // every test peer comes from 127.0.0.1: room for a swarm of more than 20 of them
                 .setting("KINEMA_TRACKER_SOCKETS_PER_ADDRESS", String.valueOf(TRACKER_SOCKETS_PER_ADDRESS))
+                // every test comes from 127.0.0.1, which is never rate-limited here; the rate-limit
+                // tests stand for other clients with X-Forwarded-For, which a node behind a proxy trusts
+                .setting("KINEMA_BEHIND_PROXY", "true")
+                .setting("KINEMA_RATE_LIMIT_EXEMPT", "127.0.0.1, ::1")
                 .build();
         try {
             org.kinema.launcher.Folders.delete(settings.instanceDir());
@@ -86,6 +90,11 @@ public final class KinemaServer implements BeforeAllCallback {
             throw new IllegalStateException("Annotate the test class with @ExtendWith(KinemaServer.class)");
         }
         return node;
+    }
+
+    /** The shared node's server log, where tests look for what a request had logged. */
+    public static java.nio.file.Path serverLog() {
+        return node.serverLog();
     }
 
     /** Restarts the shared node's WildFly (the database stays up), as an operator would. */

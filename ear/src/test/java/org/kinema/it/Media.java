@@ -34,6 +34,16 @@ public final class Media {
         return file;
     }
 
+    /** A still picture of one colour, as a JPEG. */
+    public static Path image(Path file, String colour, int width, int height) throws IOException, InterruptedException {
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            run(ffmpeg(), "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
+                    "-i", "color=c=" + colour + ":size=" + width + "x" + height, "-frames:v", "1", file.toString());
+        }
+        return file;
+    }
+
     /** Runs a tool; returns its exit code and its merged output. */
     public static Result run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -78,6 +78,44 @@ class OAuthIT {
     }
 
     @Test
+    void unknownUserIsRefusedExactlyAsAWrongPassword() {
+        Api.Reply unknown = api.login(Fresh.name("nobody"), "whatever123");
+        Api.Reply wrong = api.login("root", "whatever123");
+        assertEquals(wrong.status(), unknown.status());
+        assertEquals(wrong.json().path("detail"), unknown.json().path("detail"));
+        assertEquals(wrong.json().path("code"), unknown.json().path("code"));
+    }
+
+    @Test
+    void ownPasswordChangeEndsEverySessionOfTheUser() {
+        String name = Fresh.name("pw");
+        String first = api.newUser(name, "old-password");
+        String second = api.token(name, "old-password");
+        assertEquals(204, api.putJson("/api/v1/users/me", first,
+                Map.of("currentPassword", "old-password", "password", "new-password")).status());
+        assertProblem(api.get("/api/v1/users/me", first), 401, "invalid_token");
+        assertProblem(api.get("/api/v1/users/me", second), 401, "invalid_token");
+        assertEquals(200, api.get("/api/v1/users/me", api.token(name, "new-password")).status());
+    }
+
+    @Test
+    void administratorsPasswordChangeEndsEverySessionOfTheUser() {
+        String name = Fresh.name("pw");
+        String token = api.newUser(name, "old-password");
+        long id = api.get("/api/v1/users/me", token).json().path("id").asLong();
+        assertEquals(204, api.putJson("/api/v1/users/" + id, api.rootToken(), Map.of("password", "new-password")).status());
+        assertProblem(api.get("/api/v1/users/me", token), 401, "invalid_token");
+        assertProblem(api.login(name, "old-password"), 400, "invalid_grant");
+    }
+
+    @Test
+    void otherChangesKeepTheSessions() {
+        String token = api.newUser(Fresh.name("pw"), "old-password");
+        assertEquals(204, api.putJson("/api/v1/users/me", token, Map.of("displayName", "Still logged in")).status());
+        assertEquals(200, api.get("/api/v1/users/me", token).status());
+    }
+
+    @Test
     void wrongClientSecretIsInvalidClient() {
         JsonNode client = api.get("/api/v1/oauth-clients/local", null).json();
         Api.Reply reply = api.postForm("/api/v1/users/token", null, Map.of(

@@ -198,6 +198,26 @@ class UserIT {
         assertEquals(false, api.get("/api/v1/users/me", token).json().path("p2pEnabled").asBoolean(true));
     }
 
+    @Test
+    void emailWithoutADottedDomainIsRefusedEverywhere() {
+        String root = api.rootToken();
+        Map<String, Object> user = newUser(Fresh.name("mail"));
+        user.put("email", "0@com");
+        assertProblem(api.postJson("/api/v1/users", root, user), 400);
+        String name = Fresh.name("mail");
+        String token = api.newUser(name, "secret-password");
+        long id = api.get("/api/v1/users/me", token).json().path("id").asLong();
+        assertProblem(api.putJson("/api/v1/users/me", token, Map.of("currentPassword", "secret-password", "email", "0@com")), 400);
+        assertProblem(api.putJson("/api/v1/users/" + id, root, Map.of("email", "someone@localhost")), 400);
+        setSignup(true);
+        try {
+            assertProblem(api.postJson("/api/v1/users/register", null,
+                    Map.of("username", Fresh.name("mail"), "password", "secret-password", "email", "0@com")), 400);
+        } finally {
+            setSignup(false);
+        }
+    }
+
     private void setSignup(boolean enabled) {
         Api.Reply reply = api.putJson("/api/v1/config/custom", api.rootToken(), Map.of("signup", Map.of("enabled", enabled)));
         assertEquals(200, reply.status(), reply::toString);

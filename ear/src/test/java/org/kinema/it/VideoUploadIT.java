@@ -154,6 +154,44 @@ class VideoUploadIT {
     }
 
     @Test
+    void formWithoutAnyPartIs400() {
+        assertProblem(api.send("POST", "/api/v1/videos/upload", api.rootToken(),
+                Map.of("Content-Type", "multipart/form-data; boundary=B"), "--B\r\nNone--B--\r\n".getBytes()), 400);
+    }
+
+    @Test
+    void videoChangesSentAsAMultipartFormWithAThumbnailAreTaken() throws Exception {
+        String token = api.rootToken();
+        String uuid = Videos.uploaded(api, token, clip, Map.of("name", "Before"));
+        String thumbnailPath = Videos.awaitPublished(api, token, uuid).path("thumbnailPath").asText();
+        byte[] made = api.bytes(thumbnailPath, null, null);
+        Path red = Media.image(Path.of("target", "media", "red-640x360.jpg"), "red", 640, 360);
+        Api.Reply changed = api.multipart("PUT", "/api/v1/videos/" + uuid, token,
+                Map.of("name", "After", "tags[0]", "changed"), Map.of("thumbnailfile", red));
+        assertEquals(204, changed.status(), changed::toString);
+        JsonNode video = api.get("/api/v1/videos/" + uuid, token).json();
+        assertEquals("After", video.path("name").asText());
+        assertEquals("changed", video.path("tags").path(0).asText());
+        assertFalse(java.util.Arrays.equals(made, api.bytes(thumbnailPath, null, null)), "the thumbnail is the one sent");
+    }
+
+    @Test
+    void videoChangesAsAMultipartFormWithoutImagesAndWithAnImagePastItsLimit() throws Exception {
+        String token = api.rootToken();
+        String uuid = Videos.uploaded(api, token, clip, Map.of("name", "Before"));
+        assertEquals(204, api.multipart("PUT", "/api/v1/videos/" + uuid, token, Map.of("name", "Renamed"), Map.of()).status());
+        assertEquals("Renamed", api.get("/api/v1/videos/" + uuid, token).json().path("name").asText());
+        Path huge = Files.write(Files.createTempFile("huge", ".jpg"), new byte[9 * 1024 * 1024]);
+        assertProblem(api.multipart("PUT", "/api/v1/videos/" + uuid, token, Map.of(), Map.of("previewfile", huge)), 413);
+    }
+
+    @Test
+    void textFieldPastItsBoundIs413() throws Exception {
+        String token = api.rootToken();
+        assertProblem(Videos.upload(api, token, clip, Map.of("description", "x".repeat(70_000))), 413);
+    }
+
+    @Test
     void uploadWithoutTokenIs401() {
         assertProblem(api.postMultipart("/api/v1/videos/upload", null, Map.of("name", "x"), Map.of("videofile", clip)), 401);
     }

@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Password hashes with the JDK's PBKDF2-HMAC-SHA256, stored as
@@ -25,6 +26,11 @@ public final class PasswordHasher {
     public static final int MIN_LENGTH = 6;
     public static final int MAX_LENGTH = 255;
 
+    /** How many keys were derived, so that tests can see that a check really ran the hash. */
+    static final LongAdder DERIVATIONS = new LongAdder();
+    /** Stands for the hash of someone who does not exist, so that checking them costs the same. */
+    private static final String NOBODY = hash("no one has this password " + RANDOM.nextLong());
+
     private PasswordHasher() {
     }
 
@@ -37,8 +43,18 @@ public final class PasswordHasher {
         return ALGORITHM + ":" + ITERATIONS + ":" + base64.encodeToString(salt) + ":" + base64.encodeToString(key);
     }
 
+    /**
+     * Checks a password against a stored hash; without one (an unknown user) the password is
+     * checked against a hash of nobody's, which costs the same and never matches: how long a
+     * login takes tells nothing of who exists.
+     */
     public static boolean matches(String password, String stored) {
-        if (password == null || stored == null) {
+        if (stored == null) {
+            matches(password == null ? "" : password, NOBODY);
+            return false;
+        }
+        if (password == null) {
+            matches("", stored);
             return false;
         }
         String[] parts = stored.split(":");
@@ -58,6 +74,7 @@ public final class PasswordHasher {
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations) {
+        DERIVATIONS.increment();
         try {
             PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, KEY_BITS);
             return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();

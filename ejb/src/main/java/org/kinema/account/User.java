@@ -22,7 +22,15 @@ public class User {
 
     public static final long UNLIMITED = -1;
     public static final int EMAIL_MAX_LENGTH = 400;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    /**
+     * An address as PeerTube takes one: a local part of up to 64 letters, digits and the usual
+     * symbols in dot-separated atoms, and a domain name with a dot, labels of letters, digits and
+     * inner hyphens, and a top-level label of at least two letters (or an IDN's {@code xn--}).
+     */
+    private static final String ATOM = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
+    private static final String LABEL = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?";
+    private static final Pattern EMAIL = Pattern.compile("(?=[^@]{1,64}@)" + ATOM + "(?:\\." + ATOM + ")*"
+            + "@(?=[^@]{1,253}$)(?:" + LABEL + "\\.)+(?:\\p{L}{2,63}|(?i:xn--)[a-z0-9-]{1,59})");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -86,9 +94,17 @@ public class User {
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    /** Checks a login attempt; a blocked user cannot log in. */
+    /** Checks a login attempt; a blocked user cannot log in (and costs the same to refuse). */
     public boolean acceptsPassword(String password) {
-        return !blocked && PasswordHasher.matches(password, passwordHash);
+        return PasswordHasher.matches(password, passwordHash) && !blocked;
+    }
+
+    /**
+     * Checks a login attempt of someone who may not exist: an unknown login runs the same hash as
+     * a wrong password, so that timing tells nobody which users exist.
+     */
+    public static boolean acceptsPassword(java.util.Optional<User> user, String password) {
+        return user.map(known -> known.acceptsPassword(password)).orElseGet(() -> PasswordHasher.matches(password, null));
     }
 
     public void recordLogin() {
@@ -140,10 +156,14 @@ public class User {
     }
 
     private static String checkedEmail(String email) {
-        if (email == null || email.length() > EMAIL_MAX_LENGTH || !EMAIL.matcher(email).matches()) {
+        if (!isEmail(email)) {
             throw DomainException.invalid("A valid email address is required");
         }
         return email;
+    }
+
+    static boolean isEmail(String email) {
+        return email != null && email.length() <= EMAIL_MAX_LENGTH && EMAIL.matcher(email).matches();
     }
 
     private static long checkedQuota(long quota) {

@@ -1,6 +1,7 @@
 package org.kinema.account;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.kinema.actor.Actor;
 import org.kinema.actor.ActorName;
@@ -36,6 +37,9 @@ public class UserService {
 
     @Inject
     private org.kinema.video.VideoRepository videos;
+
+    @Inject
+    private Event<PasswordChanged> passwordChanged;
 
     /** An administrator or moderator creates a user. */
     public Account create(Caller caller, NewUser request) {
@@ -108,7 +112,7 @@ public class UserService {
         }
         user.setQuotas(changes.videoQuota(), changes.videoQuotaDaily());
         if (changes.password() != null) {
-            user.changePassword(changes.password());
+            changePassword(user, changes.password());
         }
     }
 
@@ -123,7 +127,7 @@ public class UserService {
             }
         }
         if (changes.password() != null) {
-            user.changePassword(changes.password());
+            changePassword(user, changes.password());
         }
         if (changes.email() != null) {
             user.changeEmail(changes.email());
@@ -140,6 +144,12 @@ public class UserService {
             throw DomainException.invalid("The root user cannot be deleted");
         }
         users.delete(user);
+    }
+
+    /** A new password, and every session opened with the old one ends. */
+    private void changePassword(User user, String password) {
+        user.changePassword(password);
+        passwordChanged.fire(new PasswordChanged(user.id()));
     }
 
     /** The user {@code id}, if the caller may manage them. */

@@ -1,10 +1,12 @@
 package org.kinema.auth;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.inject.Inject;
 import org.kinema.account.Caller;
+import org.kinema.account.PasswordChanged;
 import org.kinema.account.User;
 import org.kinema.account.UserRepository;
 import org.kinema.platform.DomainException;
@@ -44,9 +46,11 @@ public class TokenService {
 
     public IssuedToken grantPassword(String clientId, String clientSecret, String login, String password) {
         OAuthClient client = client(clientId, clientSecret);
-        User user = users.findByLogin(login == null ? "" : login)
-                .filter(candidate -> candidate.acceptsPassword(password))
-                .orElseThrow(() -> invalidGrant("Invalid grant: user credentials are invalid"));
+        java.util.Optional<User> found = users.findByLogin(login == null ? "" : login);
+        if (!User.acceptsPassword(found, password)) {
+            throw invalidGrant("Invalid grant: user credentials are invalid");
+        }
+        User user = found.get();
         user.recordLogin();
         return issue(user, client);
     }
@@ -75,6 +79,11 @@ public class TokenService {
             throw DomainException.unauthenticated("User is blocked", "invalid_token");
         }
         return new Caller(user.id(), user.username(), user.role());
+    }
+
+    /** A user's new password ends every session they had: all their tokens stop working at once. */
+    public void revokeAll(@Observes PasswordChanged changed) {
+        em.createQuery("DELETE FROM OAuthToken t WHERE t.user.id = :user").setParameter("user", changed.userId()).executeUpdate();
     }
 
     /** Logs out: the bearer token and its refresh token stop working at once. */

@@ -55,6 +55,14 @@ public class KinemaSettings {
         return Duration.ofHours(Math.max(1, value("KINEMA_UPLOAD_EXPIRY_HOURS").map(Integer::parseInt).orElse(24)));
     }
 
+    /**
+     * The largest upload, in bytes: the file of a one-request upload, or one chunk of a
+     * resumable one. Other request bodies have PeerTube's small limits.
+     */
+    public long maxUploadSize() {
+        return value("KINEMA_MAX_REQUEST_SIZE").map(Long::parseLong).orElse(64L * 1024 * 1024 * 1024);
+    }
+
     /** The instance's WebTorrent tracker, for torrents and magnet links. */
     public java.util.List<String> trackerUrls() {
         String url = publicUrl();
@@ -81,8 +89,10 @@ public class KinemaSettings {
         return value("KINEMA_ADMIN_PASSWORD");
     }
 
+    /** The administrator's address: admin@ the public host, or admin@example.com for a host without a dot (localhost). */
     public String adminEmail() {
-        return value("KINEMA_ADMIN_EMAIL").orElse("admin@" + URI.create(publicUrl()).getHost());
+        String host = URI.create(publicUrl()).getHost();
+        return value("KINEMA_ADMIN_EMAIL").orElse("admin@" + (host.contains(".") ? host : "example.com"));
     }
 
     public Optional<String> value(String name) {

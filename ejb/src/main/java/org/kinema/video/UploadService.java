@@ -13,17 +13,15 @@ import org.kinema.account.UserRepository;
 import org.kinema.channel.ChannelRepository;
 import org.kinema.channel.VideoChannel;
 import org.kinema.media.Ffprobe;
-import org.kinema.media.MediaConversions;
 import org.kinema.media.MediaException;
 import org.kinema.media.MediaInfo;
 import org.kinema.media.MediaStore;
 import org.kinema.platform.DomainException;
-import org.kinema.platform.KinemaSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +29,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Taking uploads, in one request (multipart) or in chunks (PeerTube's resumable protocol): a file
@@ -41,6 +40,7 @@ import java.util.Optional;
 public class UploadService {
 
     private static final Jsonb JSON = JsonbBuilder.create();
+    private static final Logger LOG = Logger.getLogger(UploadService.class.getName());
 
     @Inject
     private VideoRepository videos;
@@ -61,7 +61,7 @@ public class UploadService {
     private Ffprobe ffprobe;
 
     @Inject
-    private KinemaSettings settings;
+    private CustomImages images;
 
     @Inject
     private Event<VideoEvents.Uploaded> uploaded;
@@ -78,7 +78,7 @@ public class UploadService {
         move(file, store.original(video.uuid(), extension(filename)));
         videos.add(new VideoFile(video, FileKind.ORIGINAL, stored, new VideoFile.Facts(info.resolution(), info.width(),
                 info.height(), (float) info.fps(), info.bitrate(), size, info.hasAudio(), info.hasVideo(), null)));
-        useCustomImages(video, thumbnail, preview);
+        images.apply(video, thumbnail, preview);
         uploaded.fire(new VideoEvents.Uploaded(video.id()));
         return video;
     }
@@ -129,14 +129,28 @@ public class UploadService {
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate(offset);
-            long written = channel.transferFrom(Channels.newChannel(data), offset, session.fileSize() - offset + 1);
-            if (offset + written > session.fileSize()) {
-                channel.truncate(offset);
-                throw DomainException.invalid("The chunk goes beyond the announced size of the file");
+            long position = offset;
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = readChunk(data, buffer); read >= 0; read = readChunk(data, buffer)) {
+                if (position + read > session.fileSize()) {
+                    channel.truncate(offset);
+                    throw DomainException.invalid("The chunk goes beyond the announced size of the file");
+                }
+                position += channel.write(ByteBuffer.wrap(buffer, 0, read), position);
             }
-            return offset + written;
+            return position;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the chunk", e);
+        }
+    }
+
+    /** Reads the chunk on; a chunk the client stopped sending is its own failure, not ours. */
+    private static int readChunk(InputStream data, byte[] buffer) {
+        try {
+            return data.read(buffer);
+        } catch (IOException e) {
+            LOG.fine(() -> "A chunk ended early: " + e);
+            throw DomainException.invalid("The chunk could not be read to its end");
         }
     }
 
@@ -195,20 +209,6 @@ public class UploadService {
         } catch (MediaException e) {
             throw new DomainException(DomainException.Kind.UNPROCESSABLE, "Video file unreadable: " + e.getMessage());
         }
-    }
-
-    private void useCustomImages(Video video, Path thumbnail, Path preview) {
-        try {
-            if (thumbnail != null) {
-                MediaConversions.image(settings.ffmpeg(), thumbnail, MediaConversions.THUMBNAIL_WIDTH, store.thumbnail(video.uuid()));
-            }
-            if (preview != null) {
-                MediaConversions.image(settings.ffmpeg(), preview, MediaConversions.PREVIEW_WIDTH, store.preview(video.uuid()));
-            }
-        } catch (MediaException e) {
-            throw DomainException.invalid("Thumbnail or preview is not an image: " + e.getMessage());
-        }
-        video.useCustomImages(thumbnail != null, preview != null);
     }
 
     private static void move(Path from, Path to) {

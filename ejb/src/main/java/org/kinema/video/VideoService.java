@@ -15,6 +15,7 @@ import org.kinema.platform.DomainException;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,6 +47,9 @@ public class VideoService {
 
     @Inject
     private ViewCounter views;
+
+    @Inject
+    private CustomImages images;
 
     @Inject
     private Event<VideoEvents.Deleted> deleted;
@@ -186,13 +190,15 @@ public class VideoService {
         return videos.files(list);
     }
 
-    public void describe(Caller caller, String idOrUuid, VideoDraft changes) {
+    /** The owner changes a video's metadata and, when given, its thumbnail or preview. */
+    public void describe(Caller caller, String idOrUuid, VideoDraft changes, Path thumbnail, Path preview) {
         Video video = managed(caller, idOrUuid);
         if (changes.channelId() != null && !changes.channelId().equals(video.channel().id())) {
             throw DomainException.invalid("Moving a video to another channel is not supported");
         }
         Privacy before = video.privacy();
         video.describe(changes);
+        images.apply(video, thumbnail, preview);
         if (video.privacy() != before) {
             privacyChanged.fire(new VideoEvents.PrivacyChanged(video.id(), before, video.privacy()));
         }

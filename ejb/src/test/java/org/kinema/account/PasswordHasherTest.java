@@ -3,6 +3,7 @@ package org.kinema.account;
 import org.junit.jupiter.api.Test;
 import org.kinema.platform.DomainException;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,5 +40,20 @@ class PasswordHasherTest {
     @Test
     void malformedStoredHashMatchesNothing() {
         assertFalse(PasswordHasher.matches("anything", "md5:abc"));
+    }
+
+    @Test
+    void unknownUserCostsTheSameFullHashAsAWrongPassword() {
+        long before = PasswordHasher.DERIVATIONS.sum();
+        assertFalse(User.acceptsPassword(java.util.Optional.empty(), "any password"));
+        assertEquals(1, PasswordHasher.DERIVATIONS.sum() - before, "one PBKDF2 derivation, as for a known user");
+    }
+
+    @Test
+    void missingPasswordStillRunsTheHash() {
+        String hash = PasswordHasher.hash("correct horse");
+        long before = PasswordHasher.DERIVATIONS.sum();
+        assertFalse(PasswordHasher.matches(null, hash));
+        assertEquals(1, PasswordHasher.DERIVATIONS.sum() - before);
     }
 }

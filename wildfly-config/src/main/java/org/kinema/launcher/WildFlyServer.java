@@ -24,6 +24,7 @@ final class WildFlyServer implements AutoCloseable {
     private static final String DEPLOYMENT = "kinema.ear";
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    static final int MAX_PORT_OFFSET = 10_000;
 
     private final Process process;
     private final Path baseDir;
@@ -67,10 +68,12 @@ final class WildFlyServer implements AutoCloseable {
 
     /**
      * Management and other ports move with the HTTP port, so that nodes side by side do not
-     * collide; the HTTP port itself is fixed by KINEMA_HTTP_PORT.
+     * collide; the HTTP port itself is fixed by KINEMA_HTTP_PORT. The offset stays below
+     * {@value #MAX_PORT_OFFSET}: JGroups' UDP port (55200) must stay a port, or the clustering
+     * channel, and with it the deployment, fails to start.
      */
     static int portOffset(int httpPort) {
-        return Math.floorMod(httpPort - NodeSettings.DEFAULT_HTTP_PORT, 20_000);
+        return Math.floorMod(httpPort - NodeSettings.DEFAULT_HTTP_PORT, MAX_PORT_OFFSET);
     }
 
     /** Waits for the deployment scanner's verdict on the EAR. */

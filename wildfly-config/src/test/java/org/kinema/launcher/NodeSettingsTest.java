@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NodeSettingsTest {
 
@@ -48,6 +49,13 @@ class NodeSettingsTest {
     void nodesOnDifferentHttpPortsGetDifferentPortOffsets() {
         assertEquals(0, WildFlyServer.portOffset(9000));
         assertNotEquals(WildFlyServer.portOffset(9000), WildFlyServer.portOffset(9001));
-        assertEquals(10100, WildFlyServer.portOffset(19100));
+        assertEquals(100, WildFlyServer.portOffset(19100));
+    }
+
+    @Test
+    void everyPortWildFlyDerivesStaysAPortForHttpPortsUpTo65535() {
+        for (int port = 1; port <= 65_535; port++) {
+            assertTrue(55_200 + WildFlyServer.portOffset(port) <= 65_535, "JGroups' UDP port for HTTP port " + port);
+        }
     }
 }

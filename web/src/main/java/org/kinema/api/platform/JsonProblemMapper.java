@@ -19,7 +19,7 @@ public class JsonProblemMapper implements ExceptionMapper<JsonProcessingExceptio
 
     @Override
     public Response toResponse(JsonProcessingException failure) {
-        return ProblemMapper.problemFor(failure, uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", ""))
+        return ProblemMapper.problemFor(failure, ProblemMapper.instance(uriInfo))
                 .toResponse();
     }
 }

@@ -34,8 +34,15 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     /** Writes this error as the answer of a servlet outside the JAX-RS runtime. */
     public void writeTo(jakarta.servlet.http.HttpServletResponse response, boolean withBody) throws java.io.IOException {
+        writeTo(response, withBody, Map.of());
+    }
+
+    /** ... with headers of its own, e.g. {@code Allow} or {@code Retry-After}. */
+    public void writeTo(jakarta.servlet.http.HttpServletResponse response, boolean withBody, Map<String, String> headers)
+            throws java.io.IOException {
         response.reset();
         response.setHeader("Access-Control-Allow-Origin", "*");
+        headers.forEach(response::setHeader);
         response.setStatus(status);
         response.setContentType(MEDIA_TYPE.toString());
         if (withBody) {
@@ -47,16 +54,16 @@ public record Problem(String type, String title, int status, String detail, Stri
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }
 
+    /** The status's name as PeerTube writes it (HTTP's current names, where JAX-RS keeps older ones). */
     static String title(int status) {
-        Response.Status known = Response.Status.fromStatusCode(status);
-        if (known != null) {
-            return known.getReasonPhrase();
-        }
         return switch (status) {
             case 413 -> "Payload Too Large";
             case 422 -> "Unprocessable Entity";
             case 429 -> "Too Many Requests";
-            default -> "Error";
+            default -> {
+                Response.Status known = Response.Status.fromStatusCode(status);
+                yield known == null ? "Error" : known.getReasonPhrase();
+            }
         };
     }
 }

@@ -26,7 +26,7 @@ public class ValidationProblemMapper implements ExceptionMapper<ValidationExcept
 
     @Override
     public Response toResponse(ValidationException failure) {
-        String path = uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
+        String path = ProblemMapper.instance(uriInfo);
         if (!(failure instanceof ConstraintViolationException violations)) {
             return ProblemMapper.problemFor(failure, path).toResponse();
         }

@@ -1,9 +1,18 @@
 package org.kinema.api.video;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.Part;
+import jakarta.ws.rs.core.EntityPart;
+import org.kinema.api.platform.JsonMapper;
 import org.kinema.platform.DomainException;
 import org.kinema.video.VideoDraft;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,47 +20,79 @@ import java.util.TreeMap;
 /**
  * A video's metadata as PeerTube clients send it, in form fields ({@code tags[0]}, {@code tags[]}
  * or repeated {@code tags}) or in JSON, read into a {@link VideoDraft} with a 400 naming any field
- * of the wrong type.
+ * of the wrong type or holding a NUL character, and a 413 for a text field past its bound.
  */
 final class DraftFields {
 
     private DraftFields() {
     }
 
+    /** The largest text field of a form: PeerTube's longest field, a description, is 10,000 characters. */
+    static final int TEXT_FIELD_MAX = 64 * 1024;
+
     /** The text fields of a multipart form; file parts go to {@code files} when it is given. */
-    static Map<String, List<String>> fromParts(java.util.Collection<jakarta.servlet.http.Part> parts,
-                                               Map<String, jakarta.servlet.http.Part> files) throws java.io.IOException {
-        Map<String, List<String>> fields = new java.util.HashMap<>();
-        for (jakarta.servlet.http.Part part : parts) {
+    static Map<String, List<String>> fromParts(Collection<Part> parts, Map<String, Part> files) throws IOException {
+        Map<String, List<String>> fields = new HashMap<>();
+        for (Part part : parts) {
             if (part.getSubmittedFileName() != null) {
                 if (files != null) {
                     files.put(part.getName(), part);
                 }
             } else {
-                fields.computeIfAbsent(part.getName(), key -> new ArrayList<>())
-                        .add(new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                try (InputStream text = part.getInputStream()) {
+                    add(fields, part.getName(), text);
+                }
+            }
+        }
+        return fields;
+    }
+
+    /** The same, for a form read by the JAX-RS runtime. */
+    static Map<String, List<String>> fromEntityParts(List<EntityPart> parts, Map<String, EntityPart> files) throws IOException {
+        Map<String, List<String>> fields = new HashMap<>();
+        for (EntityPart part : parts) {
+            if (part.getFileName().isPresent()) {
+                files.put(part.getName(), part);
+            } else {
+                add(fields, part.getName(), part.getContent());
             }
         }
         return fields;
     }
 
     /** The fields of a JSON object body; arrays become several values. */
-    static Map<String, List<String>> fromJson(java.io.InputStream body) throws java.io.IOException {
-        com.fasterxml.jackson.databind.JsonNode json = org.kinema.api.platform.JsonMapper.mapper().readTree(body);
+    static Map<String, List<String>> fromJson(InputStream body) throws IOException {
+        JsonNode json = JsonMapper.mapper().readTree(body);
         if (json == null || !json.isObject()) {
             throw DomainException.invalid("The request body must be a JSON object");
         }
-        Map<String, List<String>> fields = new java.util.HashMap<>();
+        Map<String, List<String>> fields = new HashMap<>();
         json.fields().forEachRemaining(entry -> {
             List<String> values = new ArrayList<>();
             if (entry.getValue().isArray()) {
-                entry.getValue().forEach(item -> values.add(item.asText()));
+                entry.getValue().forEach(item -> values.add(checked(entry.getKey(), item.asText())));
             } else if (!entry.getValue().isNull()) {
-                values.add(entry.getValue().asText());
+                values.add(checked(entry.getKey(), entry.getValue().asText()));
             }
             fields.put(entry.getKey(), values);
         });
         return fields;
+    }
+
+    /** Reads one text field, refusing one past {@link #TEXT_FIELD_MAX} bytes without reading it all. */
+    private static void add(Map<String, List<String>> fields, String name, InputStream text) throws IOException {
+        byte[] bytes = text.readNBytes(TEXT_FIELD_MAX + 1);
+        if (bytes.length > TEXT_FIELD_MAX) {
+            throw new DomainException(DomainException.Kind.TOO_LARGE, name + " is longer than " + TEXT_FIELD_MAX + " bytes");
+        }
+        fields.computeIfAbsent(name, key -> new ArrayList<>()).add(checked(name, new String(bytes, StandardCharsets.UTF_8)));
+    }
+
+    private static String checked(String name, String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw DomainException.invalid(name + " must not contain a NUL character");
+        }
+        return value;
     }
 
     static VideoDraft from(Map<String, List<String>> fields) {

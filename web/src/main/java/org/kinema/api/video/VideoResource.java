@@ -1,7 +1,6 @@
 package org.kinema.api.video;
 
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -20,6 +20,7 @@ import org.kinema.account.Caller;
 import org.kinema.api.platform.CurrentUser;
 import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
+import org.kinema.api.platform.RequestLimits;
 import org.kinema.platform.DomainException;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.video.FileTokens;
@@ -121,13 +122,31 @@ public class VideoResource {
                 .build();
     }
 
-    /** PeerTube sends changes as a multipart form (it may carry images); JSON is taken too. */
+    /** Changes in JSON or a plain form. */
     @PUT
     @Path("{id}")
-    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     public Response describe(@PathParam("id") String id) throws IOException {
         Caller caller = currentUser.require();
-        videos.describe(caller, id, DraftFields.from(fields()));
+        videos.describe(caller, id, DraftFields.from(fields()), null, null);
+        return Response.noContent().build();
+    }
+
+    /**
+     * Changes as PeerTube's clients send them: a multipart form, which may carry a new thumbnail
+     * ({@code thumbnailfile}) and preview ({@code previewfile}), each bounded as PeerTube bounds them.
+     */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response describe(@PathParam("id") String id, List<EntityPart> parts) throws IOException {
+        Caller caller = currentUser.require();
+        Map<String, EntityPart> files = new HashMap<>();
+        Map<String, List<String>> fields = DraftFields.fromEntityParts(parts, files);
+        try (TemporaryFiles images = new TemporaryFiles()) {
+            videos.describe(caller, id, DraftFields.from(fields), image(files.get("thumbnailfile"), images),
+                    image(files.get("previewfile"), images));
+        }
         return Response.noContent().build();
     }
 
@@ -163,15 +182,12 @@ public class VideoResource {
         return Response.noContent().build();
     }
 
+    private static java.nio.file.Path image(EntityPart part, TemporaryFiles images) throws IOException {
+        return part == null ? null : images.copy(part.getName(), part.getContent(), RequestLimits.IMAGE);
+    }
+
     private Map<String, List<String>> fields() throws IOException {
         String type = request.getContentType() == null ? "" : request.getContentType();
-        if (type.startsWith(MediaType.MULTIPART_FORM_DATA)) {
-            try {
-                return DraftFields.fromParts(request.getParts(), null);
-            } catch (ServletException e) {
-                throw DomainException.invalid("The request is not a valid multipart form");
-            }
-        }
         if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
             Map<String, List<String>> fields = new HashMap<>();
             request.getParameterMap().forEach((key, values) -> fields.put(key, List.of(values)));

@@ -13,29 +13,33 @@ import org.kinema.api.platform.BearerTokenFilter;
 import org.kinema.api.platform.JsonMapper;
 import org.kinema.api.platform.Problem;
 import org.kinema.api.platform.ProblemMapper;
+import org.kinema.api.platform.RequestLimits;
 import org.kinema.auth.TokenService;
 import org.kinema.platform.DomainException;
 import org.kinema.video.UploadService;
 import org.kinema.video.Video;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * {@code POST /api/v1/videos/upload}: PeerTube's one-request upload, a multipart form with the
  * file in {@code videofile}. A servlet of its own (this exact path wins over the API's), because
  * the container spools multi-GB parts to disk only for servlets declaring a multipart config.
+ * Text fields stay small in memory (larger ones go to disk, and are refused past their bound);
+ * images are bounded as PeerTube bounds them; a form the container cannot read is the client's
+ * mistake (400), one past the upload limit 413.
  */
 @WebServlet("/api/v1/videos/upload")
-@MultipartConfig(fileSizeThreshold = 1024 * 1024)
+@MultipartConfig(fileSizeThreshold = 16 * 1024)
 public class VideoUploadServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(VideoUploadServlet.class.getName());
 
     @Inject
     private UploadService uploads;
@@ -45,41 +49,33 @@ public class VideoUploadServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = "/videos/upload";
-        List<Path> temporary = new ArrayList<>();
+        String path = request.getRequestURI();
         if (!request.getMethod().equals("POST")) {
-            Problem.of(405, "Method not allowed on " + path, null, path).writeTo(response, true);
+            Problem.of(405, "Method not allowed on " + path, null, path).writeTo(response, true, Map.of("Allow", "POST"));
             return;
         }
-        try {
+        try (TemporaryFiles temporary = new TemporaryFiles()) {
             Caller caller = caller(request);
             String type = request.getContentType();
             if (type == null || !type.startsWith("multipart/form-data")) {
                 throw DomainException.invalid("An upload is a multipart/form-data request");
             }
             Map<String, Part> files = new HashMap<>();
-            Map<String, List<String>> fields = DraftFields.fromParts(request.getParts(), files);
+            Map<String, List<String>> fields = DraftFields.fromParts(parts(request, path), files);
             Part video = files.get("videofile");
             if (video == null || video.getSize() == 0) {
                 throw DomainException.invalid("videofile is required");
             }
-            Path videoFile = save(video, temporary);
-            Path thumbnail = files.containsKey("thumbnailfile") ? save(files.get("thumbnailfile"), temporary) : null;
-            Path preview = files.containsKey("previewfile") ? save(files.get("previewfile"), temporary) : null;
+            Path videoFile = temporary.copy("videofile", video.getInputStream(), Long.MAX_VALUE);
+            Path thumbnail = image(files.get("thumbnailfile"), temporary);
+            Path preview = image(files.get("previewfile"), temporary);
             Video accepted = uploads.accept(caller, DraftFields.from(fields), videoFile, video.getSubmittedFileName(),
                     thumbnail, preview);
             response.setStatus(200);
             response.setContentType("application/json");
             JsonMapper.mapper().writeValue(response.getOutputStream(), UploadResource.created(accepted));
-        } catch (ServletException | IllegalStateException e) {
-            ProblemMapper.problemFor(DomainException.invalid("The request is not a valid multipart form"), path)
-                    .writeTo(response, true);
         } catch (RuntimeException e) {
             ProblemMapper.problemFor(e, path).writeTo(response, true);
-        } finally {
-            for (Path file : temporary) {
-                Files.deleteIfExists(file);
-            }
         }
     }
 
@@ -88,12 +84,20 @@ public class VideoUploadServlet extends HttpServlet {
                 .orElseThrow(() -> DomainException.unauthenticated("Authentication is required: send an OAuth bearer token", null));
     }
 
-    private static Path save(Part part, List<Path> temporary) throws IOException {
-        Path file = Files.createTempFile("kinema-upload-", ".part");
-        temporary.add(file);
-        try (InputStream in = part.getInputStream()) {
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+    /** The form's parts; whatever keeps the container from reading them is the request's fault. */
+    private static Collection<Part> parts(HttpServletRequest request, String path) throws IOException {
+        try {
+            return request.getParts();
+        } catch (ServletException | IOException | RuntimeException e) {
+            if (ProblemMapper.isTooLarge(e)) {
+                throw new DomainException(DomainException.Kind.TOO_LARGE, "The upload is larger than this instance accepts");
+            }
+            LOG.fine(() -> "Unreadable multipart form on " + path + ": " + e);
+            throw DomainException.invalid("The request is not a valid multipart form");
         }
-        return file;
+    }
+
+    private static Path image(Part part, TemporaryFiles temporary) throws IOException {
+        return part == null ? null : temporary.copy(part.getName(), part.getInputStream(), RequestLimits.IMAGE);
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class JsonMapperTest {
 
@@ -21,5 +22,15 @@ class JsonMapperTest {
         record Body(String name) {
         }
         assertEquals("x", JsonMapper.mapper().readValue("{\"name\":\"x\",\"extra\":1}", Body.class).name());
+    }
+
+    @Test
+    void textWithANulCharacterIsRefused() {
+        record Body(String name, java.util.List<String> tags) {
+        }
+        assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class,
+                () -> JsonMapper.mapper().readValue("{\"name\":\"a\\u0000b\"}", Body.class));
+        assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class,
+                () -> JsonMapper.mapper().readValue("{\"tags\":[\"a\\u0000\"]}", Body.class));
     }
 }

@@ -43,6 +43,43 @@ class ProblemMapperTest {
     }
 
     @Test
+    void valueRefusedByPostgresqlBehindAnAbortedTransactionIs400() {
+        SQLException aborted = new SQLException("current transaction is aborted", "25P02",
+                new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+        assertEquals(400, ProblemMapper.problemFor(new RuntimeException(aborted), "/x").status());
+    }
+
+    @Test
+    void bodyPastItsLimitIs413HoweverWrapped() {
+        RuntimeException failure = new IllegalStateException(new io.undertow.server.RequestTooBigException());
+        Problem problem = ProblemMapper.problemFor(failure, "/x");
+        assertEquals(413, problem.status());
+        assertEquals("Payload Too Large", problem.title());
+    }
+
+    @Test
+    void requestThatStoppedMidBodyIs400() {
+        java.io.IOException closed = new java.io.IOException("UT000128: Remote peer closed connection");
+        closed.setStackTrace(new StackTraceElement[]{
+                new StackTraceElement("io.undertow.conduits.FixedLengthStreamSourceConduit", "read", null, 1)});
+        assertEquals(400, ProblemMapper.problemFor(new RuntimeException(closed), "/x").status());
+    }
+
+    @Test
+    void bodyItsReaderCannotReadIs400() {
+        java.io.IOException unreadable = new java.io.IOException("RESTEASY007550: Unable to get boundary for multipart");
+        unreadable.setStackTrace(new StackTraceElement[]{new StackTraceElement(
+                "org.jboss.resteasy.plugins.providers.multipart.MultipartEntityPartReader", "readFrom", null, 1)});
+        assertEquals(400, ProblemMapper.problemFor(unreadable, "/x").status());
+    }
+
+    @Test
+    void failureOfOurOwnFilesStaysOurFault() {
+        RuntimeException failure = new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
+        assertEquals(500, ProblemMapper.problemFor(failure, "/x").status());
+    }
+
+    @Test
     void ourOwnFaultIs500WithoutDetails() {
         Problem problem = ProblemMapper.problemFor(new IllegalStateException("secret internals"), "/x");
         assertEquals(500, problem.status());
