@@ -5,5 +5,7 @@ public enum SecretPurpose {
     /** Signs the tokens that open the files of private and internal videos. */
     FILE_TOKENS,
     /** Keys the hashes that stand for viewers when views are counted. */
-    VIEWERS
+    VIEWERS,
+    /** Keys the hashes that stand for client addresses when calls are counted against rate limits. */
+    RATE_LIMITS
 }

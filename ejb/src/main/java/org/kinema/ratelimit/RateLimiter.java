@@ -10,15 +10,14 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.kinema.instance.InstanceSecrets;
+import org.kinema.instance.SecretPurpose;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -34,6 +33,9 @@ public class RateLimiter {
     @Resource(lookup = "java:jboss/datasources/KinemaDS")
     private DataSource database;
 
+    @Inject
+    private InstanceSecrets secrets;
+
     private PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private byte[] salt;
 
@@ -44,13 +46,7 @@ public class RateLimiter {
                 .table("kinema.rate_limit")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .build();
-        try (Connection connection = database.getConnection(); Statement query = connection.createStatement();
-             ResultSet row = query.executeQuery("SELECT salt FROM kinema.rate_limit_salt")) {
-            row.next();
-            salt = row.getString(1).getBytes(StandardCharsets.UTF_8);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the rate limits' salt", e);
-        }
+        salt = secrets.key(SecretPurpose.RATE_LIMITS);
     }
 
     /** Counts one call of {@code address} under {@code limit}; refused past the limit. */
