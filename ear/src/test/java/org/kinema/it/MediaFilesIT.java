@@ -158,7 +158,7 @@ class MediaFilesIT {
     void eachPurposeHasAKeyOfItsOwnFromTheCsprng() throws Exception {
         API.postJson("/api/v1/videos/" + uuid + "/token", owner, Map.of());
         API.postJson("/api/v1/videos/" + uuid + "/views", null, Map.of());
-        API.send("GET", "/api/v1/config", null, Map.of("X-Forwarded-For", "203.0.113.77"), null);
+        API.overHttp11().send("GET", "/api/v1/config", null, Map.of("X-Forwarded-For", "203.0.113.77"), null);
         try (Connection db = KinemaServer.database(); Statement statement = db.createStatement();
              ResultSet rows = statement.executeQuery("SELECT purpose, secret FROM kinema.instance_secret ORDER BY purpose")) {
             Map<String, String> keys = new java.util.HashMap<>();
