@@ -16,6 +16,10 @@ public class AccountService {
     @Inject
     private KinemaSettings settings;
 
+    public Account get(long id) {
+        return accounts.find(id).orElseThrow(() -> DomainException.notFound("Account not found"));
+    }
+
     public Account get(String handle) {
         ActorHandle parsed = ActorHandle.parse(handle, settings.host());
         return accounts.findByName(parsed.name(), parsed.host())

@@ -50,6 +50,10 @@ public class ChannelService {
         return channel;
     }
 
+    public VideoChannel get(long id) {
+        return channels.find(id).orElseThrow(() -> DomainException.notFound("Video channel not found"));
+    }
+
     public VideoChannel get(String handle) {
         ActorHandle parsed = ActorHandle.parse(handle, settings.host());
         return channels.findByName(parsed.name(), parsed.host())
