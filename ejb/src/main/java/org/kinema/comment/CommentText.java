@@ -49,6 +49,7 @@ public record CommentText(String markdown, String html, List<Handle> mentions) {
     private static final Pattern MENTION = Pattern.compile(
             "(?<![\\p{L}\\p{N}_.@/:-])@([a-zA-Z0-9_.:-]*[a-zA-Z0-9_])(?:@((?:[a-zA-Z0-9-]+\\.)*[a-zA-Z0-9-]+(?::\\d{1,5})?))?");
     private static final int MENTION_NAME_MAX = 100;
+    private static final int MENTION_HOST_MAX = 255;
 
     public CommentText {
         mentions = List.copyOf(mentions);
@@ -76,7 +77,7 @@ public record CommentText(String markdown, String html, List<Handle> mentions) {
         while (matcher.find() && found.size() < MAX_MENTIONS) {
             String name = matcher.group(1);
             String host = matcher.group(2) == null ? null : matcher.group(2).toLowerCase(Locale.ROOT);
-            if (name.length() <= MENTION_NAME_MAX) {
+            if (name.length() <= MENTION_NAME_MAX && (host == null || host.length() <= MENTION_HOST_MAX)) {
                 Handle handle = new Handle(name, host == null || host.equals(localHost.toLowerCase(Locale.ROOT)) ? null : host);
                 found.putIfAbsent(name.toLowerCase(Locale.ROOT) + "@" + handle.host(), handle);
             }

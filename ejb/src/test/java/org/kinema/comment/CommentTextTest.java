@@ -66,6 +66,11 @@ class CommentTextTest {
     }
 
     @Test
+    void aMentionTooLongToBeAnAccountIsNoMention() {
+        assertEquals(List.of(), CommentText.of("@" + "a".repeat(101) + " @b@" + "c".repeat(256) + ".example", HOST).mentions());
+    }
+
+    @Test
     void emptyOrTooLongTextIsRefused() {
         assertThrows(DomainException.class, () -> CommentText.of("", HOST));
         assertThrows(DomainException.class, () -> CommentText.of(" \n\t", HOST));
