@@ -67,8 +67,8 @@ public class CommentRepository {
      * those everyone sees are kept counted (see V8), those held for review counted for who sees them.
      */
     ThreadPage threads(long videoId, CommentReader reader, Page page) {
-        List<Comment> threads = reader.bind(Fetch.with(em.createQuery("SELECT c FROM Comment c WHERE c.videoId = :video"
-                        + " AND c.originCommentId IS NULL" + reader.condition() + THREAD_SORTS.orderBy(page), Comment.class), AUTHOR))
+        List<Comment> threads = reader.bind(Fetch.readOnly(em, Comment.class, "SELECT c FROM Comment c WHERE c.videoId = :video"
+                        + " AND c.originCommentId IS NULL" + reader.condition() + THREAD_SORTS.orderBy(page), AUTHOR))
                 .setParameter("video", videoId)
                 .setFirstResult(page.start()).setMaxResults(page.count())
                 .getResultList();
@@ -93,8 +93,9 @@ public class CommentRepository {
 
     /** A thread's comments as this reader sees them, its first comment first, then by time. */
     List<Comment> thread(long threadId, CommentReader reader) {
-        return reader.bind(Fetch.with(em.createQuery("SELECT c FROM Comment c WHERE (c.id = :thread OR c.originCommentId = :thread)"
-                        + reader.condition() + " ORDER BY c.createdAt, c.id", Comment.class), AUTHOR))
+        return reader.bind(Fetch.readOnly(em, Comment.class, "SELECT c FROM Comment c"
+                        + " WHERE (c.id = :thread OR c.originCommentId = :thread)" + reader.condition()
+                        + " ORDER BY c.createdAt, c.id", AUTHOR))
                 .setParameter("thread", threadId)
                 .getResultList();
     }
@@ -143,8 +144,8 @@ public class CommentRepository {
             where.append(" AND c.heldForReview = :held");
             parameters.put("held", filter.heldForReview());
         }
-        TypedQuery<Comment> query = Fetch.with(em.createQuery("SELECT c FROM Comment c" + where + LIST_SORTS.orderBy(page),
-                Comment.class), AUTHOR);
+        TypedQuery<Comment> query = Fetch.readOnly(em, Comment.class,
+                "SELECT c FROM Comment c" + where + LIST_SORTS.orderBy(page), AUTHOR);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Comment c" + where, Long.class);
         parameters.forEach((name, value) -> {
             query.setParameter(name, value);

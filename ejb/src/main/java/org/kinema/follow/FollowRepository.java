@@ -34,7 +34,8 @@ public class FollowRepository {
             "likes", "v.likes, v.id");
     /** A channel with its owner, as PeerTube's VideoChannel shows them. */
     private static final String[] CHANNEL = {"c.actor", "c.account", "c.account.actor", "c.account.user"};
-    private static final String FOLLOWED_BY = "SELECT f.following.id FROM Follow f WHERE f.follower.id = :follower AND f.state = 'accepted'";
+    private static final String FOLLOWED_BY = "SELECT f.following.id FROM Follow f"
+            + " WHERE f.follower.id = :follower AND f.state = 'accepted'";
 
     @PersistenceContext(unitName = "kinema")
     private EntityManager em;
@@ -66,9 +67,10 @@ public class FollowRepository {
 
     /** The channels an actor follows (accepted follows), as a page. */
     public PageResult<VideoChannel> channelsFollowedBy(Actor follower, Page page) {
-        String from = " FROM VideoChannel c, Follow f WHERE f.follower = :follower AND f.following = c.actor AND f.state = 'accepted'";
-        TypedQuery<VideoChannel> query = Fetch.with(em.createQuery("SELECT c" + from + SUBSCRIPTION_SORTS.orderBy(page),
-                VideoChannel.class), CHANNEL);
+        String from = " FROM VideoChannel c, Follow f"
+                + " WHERE f.follower = :follower AND f.following = c.actor AND f.state = 'accepted'";
+        TypedQuery<VideoChannel> query = Fetch.readOnly(em, VideoChannel.class,
+                "SELECT c" + from + SUBSCRIPTION_SORTS.orderBy(page), CHANNEL);
         long total = em.createQuery("SELECT COUNT(f)" + from, Long.class).setParameter("follower", follower).getSingleResult();
         return new PageResult<>(total, query.setParameter("follower", follower)
                 .setFirstResult(page.start()).setMaxResults(page.count()).getResultList());
@@ -79,8 +81,9 @@ public class FollowRepository {
         if (lowerCaseNames.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery("SELECT LOWER(c.actor.preferredUsername) FROM VideoChannel c WHERE c.actor.host IS NULL"
-                        + " AND LOWER(c.actor.preferredUsername) IN :names AND c.actor.id IN (" + FOLLOWED_BY + ")", String.class)
+        return new HashSet<>(em.createQuery("SELECT LOWER(c.actor.preferredUsername) FROM VideoChannel c"
+                        + " WHERE c.actor.host IS NULL AND LOWER(c.actor.preferredUsername) IN :names"
+                        + " AND c.actor.id IN (" + FOLLOWED_BY + ")", String.class)
                 .setParameter("names", lowerCaseNames).setParameter("follower", follower.id())
                 .getResultList());
     }
@@ -88,8 +91,9 @@ public class FollowRepository {
     /** A page of the public, published videos of the channels an actor follows. */
     public PageResult<Video> videosFollowedBy(Actor follower, Page page) {
         String where = " WHERE v.state = 1 AND v.privacy = 1 AND v.channel.actor.id IN (" + FOLLOWED_BY + ")";
-        TypedQuery<Video> query = Fetch.with(em.createQuery("SELECT v FROM Video v" + where + FEED_SORTS.orderBy(page), Video.class),
+        TypedQuery<Video> query = Fetch.readOnly(em, Video.class, "SELECT v FROM Video v" + where + FEED_SORTS.orderBy(page),
                 "v.channel", "v.channel.actor", "v.channel.account", "v.channel.account.actor", "v.channel.account.user");
+        // the tags of the whole page in one more select (they are read with every video)
         query.setHint("eclipselink.batch.type", "IN");
         query.setHint("eclipselink.batch", "v.tags");
         long total = em.createQuery("SELECT COUNT(v) FROM Video v" + where, Long.class)
