@@ -96,6 +96,12 @@ final class BenchClient {
         return uuid;
     }
 
+    /** A JSON POST that must answer 200 (e.g. an administrator creating a user), and its answer. */
+    JsonNode postJson(String path, Map<String, ?> body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), "POST " + path);
+    }
+
     JsonNode video(String uuid) throws IOException, InterruptedException {
         return get("/api/v1/videos/" + uuid);
     }

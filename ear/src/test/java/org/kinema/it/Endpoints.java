@@ -3,6 +3,7 @@ package org.kinema.it;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HttpMethod;
@@ -27,7 +28,7 @@ import java.util.zip.ZipFile;
 
 /**
  * Every endpoint of the web module, read from its classes (the WAR's classes jar on the test
- * class path): each JAX-RS resource method with its path, query and form parameters, what it
+ * class path): each JAX-RS resource method with its path, query (its own, or its bean's) and form parameters, what it
  * consumes and the type of its body; each servlet and WebSocket path. Nothing is listed by hand,
  * so a new endpoint is tested the day it is written.
  */
@@ -88,6 +89,9 @@ final class Endpoints {
             FormParam formParam = parameter.getAnnotation(FormParam.class);
             if (queryParam != null) {
                 query.add(queryParam.value());
+            } else if (parameter.isAnnotationPresent(BeanParam.class)) {
+                Arrays.stream(parameter.getType().getDeclaredFields()).map(field -> field.getAnnotation(QueryParam.class))
+                        .filter(param -> param != null).forEach(param -> query.add(param.value()));
             } else if (formParam != null) {
                 form.add(formParam.value());
             } else if (Arrays.stream(parameter.getAnnotations()).noneMatch(Endpoints::isJaxRsParameter)) {

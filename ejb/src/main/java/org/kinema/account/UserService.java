@@ -41,6 +41,9 @@ public class UserService {
     @Inject
     private Event<PasswordChanged> passwordChanged;
 
+    @Inject
+    private Event<UserRegistered> registered;
+
     /** An administrator or moderator creates a user. */
     public Account create(Caller caller, NewUser request) {
         if (!caller.role().canManage(request.role())) {
@@ -58,7 +61,9 @@ public class UserService {
         if (request.channelName() != null && request.channelName().equalsIgnoreCase(request.username())) {
             throw DomainException.invalid("Channel name cannot be the same as the username");
         }
-        return createUser(request);
+        Account account = createUser(request);
+        registered.fire(new UserRegistered(account.user().username()));
+        return account;
     }
 
     public User get(Caller caller, long id) {

@@ -39,6 +39,12 @@ public class ChannelRepository {
         return Optional.ofNullable(em.find(VideoChannel.class, id));
     }
 
+    /** The channel that an actor stands for, if it is a channel's. */
+    public Optional<VideoChannel> findByActor(org.kinema.actor.Actor actor) {
+        return em.createQuery("SELECT c FROM VideoChannel c WHERE c.actor = :actor", VideoChannel.class)
+                .setParameter("actor", actor).getResultStream().findFirst();
+    }
+
     public Optional<VideoChannel> findByName(String name, String host) {
         String hostClause = host == null ? "c.actor.host IS NULL" : "LOWER(c.actor.host) = :host";
         TypedQuery<VideoChannel> query = em.createQuery(

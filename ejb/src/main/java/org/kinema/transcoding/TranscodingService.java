@@ -42,6 +42,9 @@ public class TranscodingService {
     @Inject
     private Event<VideoEvents.Published> published;
 
+    @Inject
+    private Event<VideoEvents.TranscodingFailed> failed;
+
     public Optional<TranscodeClaim> claimNext(String node) {
         return queue.lockNextFree().map(video -> {
             TranscodeClaim claim = new TranscodeClaim(video.id(), LeaseIds.next());
@@ -105,7 +108,10 @@ public class TranscodingService {
     /** The job failed: the video shows the reason, its original kept; nothing if the claim no longer holds it. */
     public void fail(TranscodeClaim claim, String reason) {
         queue.lock(claim.videoId()).filter(video -> video.isLeasedTo(claim.leaseId()))
-                .ifPresent(video -> video.failTranscoding(claim.leaseId(), reason));
+                .ifPresent(video -> {
+                    video.failTranscoding(claim.leaseId(), reason);
+                    failed.fire(new VideoEvents.TranscodingFailed(video.id(), video.uuid()));
+                });
     }
 
     /** The job stops with its node: another job may take the video at once. */

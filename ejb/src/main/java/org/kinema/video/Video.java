@@ -65,8 +65,8 @@ public class Video {
     @Column(nullable = false)
     private boolean nsfw;
 
-    @Column(name = "comments_enabled", nullable = false)
-    private boolean commentsEnabled;
+    @Column(name = "comments_policy", nullable = false)
+    private int commentsPolicy;
 
     @Column(name = "download_enabled", nullable = false)
     private boolean downloadEnabled;
@@ -153,7 +153,7 @@ public class Video {
         video.duration = duration;
         video.createdAt = now();
         video.privacy = Privacy.PUBLIC.id();
-        video.commentsEnabled = true;
+        video.commentsPolicy = CommentsPolicy.ENABLED.id();
         video.downloadEnabled = true;
         video.waitTranscoding = true;
         video.describe(draft);
@@ -201,8 +201,8 @@ public class Video {
         if (draft.nsfw() != null) {
             nsfw = draft.nsfw();
         }
-        if (draft.commentsEnabled() != null) {
-            commentsEnabled = draft.commentsEnabled();
+        if (draft.commentsPolicy() != null) {
+            commentsPolicy = CommentsPolicy.of(draft.commentsPolicy()).id();
         }
         if (draft.downloadEnabled() != null) {
             downloadEnabled = draft.downloadEnabled();
@@ -358,8 +358,13 @@ public class Video {
         return nsfw;
     }
 
+    public CommentsPolicy commentsPolicy() {
+        return CommentsPolicy.of(commentsPolicy);
+    }
+
+    /** PeerTube's {@code commentsEnabled}: comments are taken, with or without approval. */
     public boolean commentsEnabled() {
-        return commentsEnabled;
+        return commentsPolicy().isEnabled();
     }
 
     public boolean downloadEnabled() {

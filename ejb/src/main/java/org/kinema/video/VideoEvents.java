@@ -19,6 +19,10 @@ public final class VideoEvents {
     public record Published(long videoId, UUID uuid) {
     }
 
+    /** A video's transcoding failed: it stays unpublished, its original kept. */
+    public record TranscodingFailed(long videoId, UUID uuid) {
+    }
+
     /** A video's privacy changed. */
     public record PrivacyChanged(long videoId, Privacy before, Privacy after) {
     }

@@ -24,21 +24,14 @@ public record UserJson(long id, String username, String email, boolean emailVeri
     public record Role(int id, String label) {
     }
 
-    private static final List<String> NOTIFICATION_KINDS = List.of("newVideoFromSubscription", "newCommentOnMyVideo",
-            "abuseAsModerator", "videoAutoBlacklistAsModerator", "blacklistOnMyVideo", "myVideoPublished",
-            "myVideoImportFinished", "newFollow", "newUserRegistration", "commentMention", "newInstanceFollower",
-            "autoInstanceFollowing", "abuseStateChange", "abuseNewMessage", "newPeerTubeVersion", "newPluginVersion",
-            "myVideoStudioEditionFinished", "myVideoTranscriptionGenerated");
-
+    /** The user; {@code notificationSettings} by PeerTube's names (1 web, 2 e-mail, 3 both, 0 none). */
     public static UserJson of(User user, Account account, List<ChannelJson> channels, long quotaUsed, long quotaUsedDaily,
-                              String localHost) {
-        Map<String, Integer> notifications = new java.util.LinkedHashMap<>();
-        NOTIFICATION_KINDS.forEach(kind -> notifications.put(kind, 1));
+                              String localHost, Map<String, Integer> notificationSettings) {
         return new UserJson(user.id(), user.username(), user.email(), user.emailVerified(), null, false,
                 new Role(user.role().id(), user.role().label()), 0, user.videoQuota(), user.videoQuotaDaily(), quotaUsed,
                 quotaUsedDaily,
                 user.blocked(), user.blockedReason(), user.nsfwPolicy(), user.p2pEnabled(), user.autoPlayVideo(), true, true,
                 true, null, "instance-default", null, true, true, true, false, user.lastLoginDate(), user.createdAt(),
-                AccountJson.of(account, localHost), channels, notifications, List.of());
+                AccountJson.of(account, localHost), channels, notificationSettings, List.of());
     }
 }

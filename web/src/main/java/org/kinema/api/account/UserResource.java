@@ -28,6 +28,7 @@ import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
 import org.kinema.channel.ChannelService;
 import org.kinema.api.video.VideoViews;
+import org.kinema.notification.NotificationService;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.video.QuotaUse;
 import org.kinema.video.VideoService;
@@ -56,6 +57,9 @@ public class UserResource {
 
     @Inject
     private VideoViews videoViews;
+
+    @Inject
+    private NotificationService notifications;
 
     @GET
     @Path("me")
@@ -143,6 +147,6 @@ public class UserResource {
         QuotaUse used = users.quotaUsed(user.id());
         return UserJson.of(user, account,
                 channels.ownedBy(account).stream().map(channel -> ChannelJson.of(channel, host)).toList(),
-                used.total(), used.daily(), host);
+                used.total(), used.daily(), host, notifications.settings(user.id()));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.Part;
 import jakarta.ws.rs.core.EntityPart;
 import org.kinema.api.platform.JsonMapper;
 import org.kinema.platform.DomainException;
+import org.kinema.video.CommentsPolicy;
 import org.kinema.video.VideoDraft;
 
 import java.io.IOException;
@@ -99,15 +100,17 @@ final class DraftFields {
         return new VideoDraft(longValue(fields, "channelId"), text(fields, "name"), integer(fields, "privacy"),
                 integer(fields, "category"), integer(fields, "licence"), text(fields, "language"),
                 text(fields, "description"), text(fields, "support"), tags(fields), bool(fields, "nsfw"),
-                commentsEnabled(fields), bool(fields, "downloadEnabled"), bool(fields, "waitTranscoding"));
+                commentsPolicy(fields), bool(fields, "downloadEnabled"), bool(fields, "waitTranscoding"));
     }
 
-    private static Boolean commentsEnabled(Map<String, List<String>> fields) {
+    /** PeerTube's {@code commentsPolicy}, or its older {@code commentsEnabled} (true: enabled, false: disabled). */
+    private static Integer commentsPolicy(Map<String, List<String>> fields) {
         Integer policy = integer(fields, "commentsPolicy");
         if (policy != null) {
-            return policy != 2;
+            return policy;
         }
-        return bool(fields, "commentsEnabled");
+        Boolean enabled = bool(fields, "commentsEnabled");
+        return enabled == null ? null : enabled ? CommentsPolicy.ENABLED.id() : CommentsPolicy.DISABLED.id();
     }
 
     private static List<String> tags(Map<String, List<String>> fields) {

@@ -85,8 +85,7 @@ public final class VideoJson {
         json.put("account", AccountJson.of(account, host));
         json.put("tags", video.tags());
         json.put("commentsEnabled", video.commentsEnabled());
-        json.put("commentsPolicy", video.commentsEnabled() ? Map.of("id", 1, "label", "Enabled")
-                : Map.of("id", 2, "label", "Disabled"));
+        json.put("commentsPolicy", Map.of("id", video.commentsPolicy().id(), "label", video.commentsPolicy().label()));
         json.put("downloadEnabled", video.downloadEnabled());
         json.put("inputFileUpdatedAt", null);
         json.put("trackerUrls", trackers);

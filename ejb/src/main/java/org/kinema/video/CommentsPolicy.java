@@ -1,0 +1,40 @@
+package org.kinema.video;
+
+import org.kinema.platform.DomainException;
+
+/** Who may comment on a video: PeerTube's comments policy, with its numbers and labels. */
+public enum CommentsPolicy {
+    ENABLED(1, "Enabled"),
+    DISABLED(2, "Disabled"),
+    REQUIRES_APPROVAL(3, "Requires approval");
+
+    private final int id;
+    private final String label;
+
+    CommentsPolicy(int id, String label) {
+        this.id = id;
+        this.label = label;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Whether comments are taken (and shown) at all; PeerTube's {@code commentsEnabled}. */
+    public boolean isEnabled() {
+        return this != DISABLED;
+    }
+
+    public static CommentsPolicy of(int id) {
+        for (CommentsPolicy policy : values()) {
+            if (policy.id == id) {
+                return policy;
+            }
+        }
+        throw DomainException.invalid("Unsupported comments policy: " + id + " (1 enabled, 2 disabled, 3 requires approval)");
+    }
+}
