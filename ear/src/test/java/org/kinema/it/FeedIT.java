@@ -26,6 +26,7 @@ class FeedIT {
 
     private static final Api API = KinemaServer.api();
     private static String owner;
+    private static String ownerToken;
     private static String publicUuid;
     private static String privateUuid;
     private static String unlistedUuid;
@@ -35,6 +36,7 @@ class FeedIT {
         Path clip = Media.clip(Path.of("target", "media", "clip-3s-144p.mp4"), 3, 256, 144);
         owner = Fresh.name("feeder");
         String token = API.newUser(owner, "secret-password");
+        ownerToken = token;
         publicUuid = Videos.uploaded(API, token, clip, Map.of("name", "Feed lecture", "description", "On rivers & <seas>"));
         privateUuid = Videos.uploaded(API, token, clip, Map.of("name", "Private lecture", "privacy", "3"));
         unlistedUuid = Videos.uploaded(API, token, clip, Map.of("name", "Unlisted lecture", "privacy", "2"));
@@ -90,6 +92,45 @@ class FeedIT {
         assertProblem(API.get("/feeds/videos.pdf", null), 400);
         assertProblem(API.get("/feeds/videos.xml?sort=sideways", null), 400);
         assertProblem(API.get("/feeds/nothing.xml", null), 404);
+    }
+
+    @Test
+    void theCommentFeedListsWhatAnyoneMayReadOfAVideoOrOfAChannel() throws Exception {
+        String reader = API.newUser(Fresh.name("reader"), "secret-password");
+        assertEquals(200, API.postJson("/api/v1/videos/" + publicUuid + "/comment-threads", reader,
+                Map.of("text", "A *fine* lecture")).status());
+        assertEquals(200, API.postJson("/api/v1/videos/" + privateUuid + "/comment-threads", ownerToken,
+                Map.of("text", "A private note")).status());
+
+        SyndFeed ofVideo = parse(API.get("/feeds/video-comments.xml?videoId=" + publicUuid, null));
+        assertEquals(1, ofVideo.getEntries().size());
+        assertTrue(ofVideo.getEntries().get(0).getDescription().getValue().contains("A *fine* lecture"));
+        SyndFeed ofChannel = parse(API.get("/feeds/video-comments.atom?videoChannelName=" + owner + "_channel", null));
+        assertEquals(1, ofChannel.getEntries().size(), "the private video's comment is not there");
+        assertProblem(API.get("/feeds/video-comments.xml?videoId=" + privateUuid, null), 401);
+        assertProblem(API.get("/feeds/video-comments.xml?videoId=" + publicUuid + "&videoChannelName=" + owner + "_channel",
+                null), 400);
+    }
+
+    @Test
+    void theSubscriptionFeedOpensOnlyWithTheAccountsOwnFeedToken() throws Exception {
+        String fanName = Fresh.name("fan");
+        String fan = API.newUser(fanName, "secret-password");
+        assertEquals(204, API.postJson("/api/v1/users/me/subscriptions", fan, Map.of("uri", owner + "_channel")).status());
+        long accountId = API.get("/api/v1/accounts/" + fanName, null).json().path("id").asLong();
+        String feedToken = API.get("/api/v1/users/scoped-tokens", fan).json().path("feedToken").asText();
+        assertFalse(feedToken.isBlank());
+
+        SyndFeed feed = parse(API.get("/feeds/subscriptions.xml?accountId=" + accountId + "&token=" + feedToken, null));
+        assertEquals(List.of(publicUuid), uuids(feed));
+        String others = API.get("/api/v1/users/scoped-tokens", ownerToken).json().path("feedToken").asText();
+        assertProblem(API.get("/feeds/subscriptions.xml?accountId=" + accountId + "&token=" + others, null), 403);
+        assertProblem(API.get("/feeds/subscriptions.xml?accountId=" + accountId, null), 403);
+
+        String renewed = API.postJson("/api/v1/users/scoped-tokens", fan, Map.of()).json().path("feedToken").asText();
+        assertFalse(renewed.equals(feedToken));
+        assertProblem(API.get("/feeds/subscriptions.xml?accountId=" + accountId + "&token=" + feedToken, null), 403);
+        assertEquals(200, API.get("/feeds/subscriptions.json?accountId=" + accountId + "&token=" + renewed, null).status());
     }
 
     private static SyndFeed parse(Api.Reply reply) throws Exception {

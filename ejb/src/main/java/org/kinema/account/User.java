@@ -78,6 +78,9 @@ public class User {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    @Column(name = "feed_token")
+    private String feedToken;
+
     protected User() {
     }
 
@@ -105,6 +108,25 @@ public class User {
      */
     public static boolean acceptsPassword(java.util.Optional<User> user, String password) {
         return user.map(known -> known.acceptsPassword(password)).orElseGet(() -> PasswordHasher.matches(password, null));
+    }
+
+    /** The token that opens this user's subscription feed, drawn when first asked for. */
+    public String feedToken() {
+        if (feedToken == null) {
+            renewFeedToken();
+        }
+        return feedToken;
+    }
+
+    /** A new feed token; the old one opens nothing any more. */
+    public void renewFeedToken() {
+        feedToken = java.util.UUID.randomUUID().toString();
+    }
+
+    public boolean opensFeedWith(String token) {
+        return feedToken != null && token != null && java.security.MessageDigest.isEqual(
+                feedToken.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     public void recordLogin() {

@@ -24,6 +24,9 @@ public class UserService {
     private UserRepository users;
 
     @Inject
+    private AccountRepository accounts;
+
+    @Inject
     private ActorRepository actors;
 
     @Inject
@@ -72,6 +75,25 @@ public class UserService {
             throw DomainException.forbidden("You may not see this user");
         }
         return user;
+    }
+
+    /** The caller's feed token (PeerTube's scoped tokens). */
+    public String feedToken(Caller caller) {
+        return me(caller).feedToken();
+    }
+
+    public String renewFeedToken(Caller caller) {
+        User user = me(caller);
+        user.renewFeedToken();
+        return user.feedToken();
+    }
+
+    /** Whom a subscription feed's account id and token stand for; refused unless the token is that user's. */
+    public Caller feedReader(long accountId, String token) {
+        return accounts.find(accountId).map(Account::user).filter(user -> user != null && !user.blocked()
+                        && user.opensFeedWith(token))
+                .map(user -> new Caller(user.id(), user.username(), user.role()))
+                .orElseThrow(() -> DomainException.forbidden("This feed needs the account's own feed token"));
     }
 
     public User me(Caller caller) {

@@ -158,6 +158,38 @@ public class CommentRepository {
         return new PageResult<>(count.getSingleResult(), items);
     }
 
+    /**
+     * The newest comments anyone may read, with their videos: neither deleted nor held for review,
+     * on videos whose comments are open; on one video (whose access the caller has checked), or on
+     * public published videos only, optionally of one account or channel.
+     */
+    public List<CommentOnVideo> newestPublic(Long videoId, Long accountId, Long channelId, int count) {
+        StringBuilder where = new StringBuilder(" WHERE c.deletedAt IS NULL AND c.heldForReview = false");
+        Map<String, Object> parameters = new HashMap<>();
+        if (videoId != null) {
+            where.append(" AND c.videoId = :video");
+            parameters.put("video", videoId);
+        } else {
+            where.append(" AND c.videoId IN (SELECT v.id FROM Video v WHERE v.privacy = 1 AND v.state = 1"
+                    + " AND v.commentsPolicy <> 2");
+            if (accountId != null) {
+                where.append(" AND v.channel.account.id = :account");
+                parameters.put("account", accountId);
+            }
+            if (channelId != null) {
+                where.append(" AND v.channel.id = :channel");
+                parameters.put("channel", channelId);
+            }
+            where.append(")");
+        }
+        TypedQuery<Comment> query = Fetch.readOnly(em, Comment.class,
+                "SELECT c FROM Comment c" + where + " ORDER BY c.createdAt DESC, c.id DESC", AUTHOR);
+        parameters.forEach(query::setParameter);
+        List<Comment> comments = query.setMaxResults(count).getResultList();
+        Map<Long, CommentedVideo> videos = videos(comments.stream().map(Comment::videoId).distinct().toList());
+        return comments.stream().map(comment -> new CommentOnVideo(comment, videos.get(comment.videoId()))).toList();
+    }
+
     /** The videos that comments are on, by id, in one query. */
     public Map<Long, CommentedVideo> videos(Collection<Long> ids) {
         Map<Long, CommentedVideo> videos = new HashMap<>();

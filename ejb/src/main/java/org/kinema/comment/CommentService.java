@@ -14,6 +14,8 @@ import org.kinema.video.CommentsPolicy;
 import org.kinema.video.Video;
 import org.kinema.video.VideoService;
 
+import java.util.List;
+
 /**
  * Writing, reading, approving and deleting comments. Whoever may not watch a video may neither
  * read nor write its comments (the video feature decides who may watch); a comment held for
@@ -124,6 +126,22 @@ public class CommentService {
             throw DomainException.forbidden("Only administrators and moderators list the comments of every video");
         }
         return comments.list(filter, null, page);
+    }
+
+    /**
+     * The newest comments anyone may read, for feeds: of one video anyone may watch, or across the
+     * public videos of the instance, of an account or of a channel.
+     */
+    public List<CommentOnVideo> newestPublic(String videoId, Long accountId, Long channelId, int count) {
+        Long video = null;
+        if (videoId != null) {
+            Video watched = videos.get(null, videoId);
+            if (!watched.commentsEnabled()) {
+                return List.of();
+            }
+            video = watched.id();
+        }
+        return comments.newestPublic(video, accountId, channelId, count);
     }
 
     /** The comments on the caller's own videos. */

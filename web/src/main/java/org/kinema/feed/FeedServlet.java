@@ -7,6 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.kinema.account.Account;
 import org.kinema.account.AccountService;
+import org.kinema.account.Caller;
+import org.kinema.account.UserService;
+import org.kinema.comment.CommentOnVideo;
+import org.kinema.comment.CommentService;
+import org.kinema.follow.SubscriptionService;
 import org.kinema.api.platform.Paging;
 import org.kinema.api.platform.ProblemMapper;
 import org.kinema.channel.ChannelService;
@@ -34,9 +39,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * {@code GET /feeds/videos.{format}}: the newest public videos of the instance, of an account
+ * PeerTube's feeds, 20 entries each, cached by readers for 15 minutes:
+ * {@code /feeds/videos.{format}}, the newest public videos of the instance, of an account
  * ({@code accountId} or {@code accountName}) or of a channel ({@code videoChannelId} or
- * {@code videoChannelName}), as PeerTube serves them (20 entries, cached by readers for 15 minutes).
+ * {@code videoChannelName}); {@code /feeds/video-comments.{format}}, the newest comments anyone may
+ * read, of one video ({@code videoId}) or of those public videos; {@code /feeds/subscriptions.{format}},
+ * the newest videos of an account's subscriptions, opened by the account's feed {@code token}.
  */
 @WebServlet("/feeds/*")
 public class FeedServlet extends HttpServlet {
@@ -57,6 +65,15 @@ public class FeedServlet extends HttpServlet {
     private InstanceService instance;
 
     @Inject
+    private UserService users;
+
+    @Inject
+    private SubscriptionService subscriptions;
+
+    @Inject
+    private CommentService comments;
+
+    @Inject
     private KinemaSettings settings;
 
     @Override
@@ -64,26 +81,30 @@ public class FeedServlet extends HttpServlet {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         try {
             Matcher feed = FEED.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
-            if (!feed.matches() || !feed.group(1).equals("videos")) {
+            if (!feed.matches()) {
                 throw DomainException.notFound("No such feed: " + path);
             }
             FeedFormat format = FeedFormat.of(feed.group(2));
-            Feed videoFeed = videoFeed(request, path);
+            String selfUrl = settings.publicUrl() + path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            Feed built = switch (feed.group(1)) {
+                case "videos" -> videoFeed(request, selfUrl);
+                case "subscriptions" -> subscriptionFeed(request, selfUrl);
+                default -> commentFeed(request, selfUrl);
+            };
             response.setStatus(200);
             response.setContentType(format.contentType);
             response.setHeader("Cache-Control", "public, max-age=900");
             response.setHeader("Access-Control-Allow-Origin", "*");
             Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-            FeedWriter.write(videoFeed, format, out);
+            FeedWriter.write(built, format, out);
             out.flush();
         } catch (RuntimeException e) {
             ProblemMapper.problemFor(e, path).writeTo(response, true);
         }
     }
 
-    private Feed videoFeed(HttpServletRequest request, String path) {
+    private Feed videoFeed(HttpServletRequest request, String selfUrl) {
         Page page = Paging.page("0", String.valueOf(ENTRIES), sortOf(request));
-        String selfUrl = settings.publicUrl() + path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         VideoChannel channel = channel(request);
         Account account = account(request);
         if (channel != null && account != null) {
@@ -101,6 +122,41 @@ public class FeedServlet extends HttpServlet {
                 Paging.bool("isLocal", request.getParameter("isLocal")), List.of());
         return feed(instance.settings().name(), settings.publicUrl(), selfUrl, instance.settings().shortDescription(),
                 videos.list(null, query, page));
+    }
+
+    private Feed subscriptionFeed(HttpServletRequest request, String selfUrl) {
+        String accountId = request.getParameter("accountId");
+        if (accountId == null || accountId.isBlank()) {
+            throw DomainException.invalid("A subscription feed needs accountId and token");
+        }
+        Account account = accounts.get(Paging.id(accountId));
+        Caller reader = users.feedReader(account.id(), request.getParameter("token"));
+        Page page = Paging.page("0", String.valueOf(ENTRIES), sortOf(request));
+        return feed("Videos of " + account.displayName() + "'s subscriptions", settings.publicUrl() + "/videos/subscriptions",
+                selfUrl, "", subscriptions.videos(reader, page));
+    }
+
+    private Feed commentFeed(HttpServletRequest request, String selfUrl) {
+        String videoId = request.getParameter("videoId");
+        VideoChannel channel = channel(request);
+        Account account = account(request);
+        if (videoId != null && !videoId.isBlank() && (channel != null || account != null)) {
+            throw DomainException.invalid("A comment feed is of a video, or of an account's or a channel's videos, not both");
+        }
+        List<FeedItem> items = comments.newestPublic(videoId == null || videoId.isBlank() ? null : videoId,
+                        account == null ? null : account.id(), channel == null ? null : channel.id(), ENTRIES)
+                .stream().map(this::item).toList();
+        return new Feed(instance.settings().name() + " – comments", settings.publicUrl(), selfUrl,
+                "The newest comments of " + instance.settings().name(), items);
+    }
+
+    private FeedItem item(CommentOnVideo entry) {
+        String base = settings.publicUrl();
+        String author = entry.comment().account() == null ? "" : entry.comment().account().displayName();
+        String authorUrl = entry.comment().account() == null ? null : entry.comment().account().actor().url();
+        return new FeedItem(entry.comment().url(), base + "/w/" + entry.video().shortUuid() + ";threadId="
+                + entry.comment().threadId(), entry.video().name() + " – " + author, entry.comment().markdown(),
+                entry.comment().createdAt(), author, authorUrl, null);
     }
 
     private Feed feed(String title, String link, String selfUrl, String description, PageResult<Video> page) {

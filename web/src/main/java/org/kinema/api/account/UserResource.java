@@ -61,6 +61,20 @@ public class UserResource {
     @Inject
     private NotificationService notifications;
 
+    /** PeerTube's scoped tokens: the caller's feed token, for the feed of their subscriptions. */
+    @GET
+    @Path("scoped-tokens")
+    public Map<String, String> scopedTokens() {
+        return Map.of("feedToken", users.feedToken(currentUser.require()));
+    }
+
+    /** A new feed token: feed readers given the old one lose the feed. */
+    @POST
+    @Path("scoped-tokens")
+    public Map<String, String> renewScopedTokens() {
+        return Map.of("feedToken", users.renewFeedToken(currentUser.require()));
+    }
+
     @GET
     @Path("me")
     public UserJson me() {
