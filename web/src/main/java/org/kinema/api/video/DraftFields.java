@@ -98,8 +98,9 @@ final class DraftFields {
     static VideoDraft from(Map<String, List<String>> fields) {
         return new VideoDraft(longValue(fields, "channelId"), text(fields, "name"), integer(fields, "privacy"),
                 integer(fields, "category"), integer(fields, "licence"), text(fields, "language"),
-                text(fields, "description"), text(fields, "support"), tags(fields), bool(fields, "nsfw"),
-                commentsEnabled(fields), bool(fields, "downloadEnabled"), bool(fields, "waitTranscoding"));
+                text(fields, "description"), text(fields, "support"), list(fields, "tags"), bool(fields, "nsfw"),
+                commentsEnabled(fields), bool(fields, "downloadEnabled"), bool(fields, "waitTranscoding"),
+                given(fields, "videoPasswords") ? list(fields, "videoPasswords") : null);
     }
 
     private static Boolean commentsEnabled(Map<String, List<String>> fields) {
@@ -110,18 +111,27 @@ final class DraftFields {
         return bool(fields, "commentsEnabled");
     }
 
-    private static List<String> tags(Map<String, List<String>> fields) {
+    /** A list field as forms and JSON carry one: {@code name[0]}, {@code name[]}, repeated {@code name}, or an array. */
+    private static List<String> list(Map<String, List<String>> fields, String name) {
         Map<Integer, String> indexed = new TreeMap<>();
-        List<String> tags = new ArrayList<>();
+        List<String> list = new ArrayList<>();
         fields.forEach((key, values) -> {
-            if (key.equals("tags") || key.equals("tags[]")) {
-                values.stream().filter(value -> !value.isBlank()).forEach(tags::add);
-            } else if (key.matches("tags\\[\\d{1,3}]")) {
-                indexed.put(Integer.parseInt(key.substring(5, key.length() - 1)), values.get(0));
+            if (key.equals(name) || key.equals(name + "[]")) {
+                values.stream().filter(value -> !value.isBlank()).forEach(list::add);
+            } else if (isIndexed(key, name)) {
+                indexed.put(Integer.parseInt(key.substring(name.length() + 1, key.length() - 1)), values.get(0));
             }
         });
-        tags.addAll(indexed.values());
-        return tags;
+        list.addAll(indexed.values());
+        return list;
+    }
+
+    private static boolean given(Map<String, List<String>> fields, String name) {
+        return fields.keySet().stream().anyMatch(key -> key.equals(name) || key.equals(name + "[]") || isIndexed(key, name));
+    }
+
+    private static boolean isIndexed(String key, String name) {
+        return key.startsWith(name + "[") && key.substring(name.length()).matches("\\[\\d{1,3}]");
     }
 
     static String text(Map<String, List<String>> fields, String name) {

@@ -4,7 +4,9 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -28,6 +30,7 @@ import org.kinema.video.Privacy;
 import org.kinema.video.Video;
 import org.kinema.video.VideoConstants;
 import org.kinema.video.VideoFilter;
+import org.kinema.video.VideoPasswordService;
 import org.kinema.video.VideoService;
 
 import java.io.IOException;
@@ -40,10 +43,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /videos}: lists, details, constants, changes, deletion, views, file tokens, re-transcoding. */
+/**
+ * {@code /videos}: lists, details, constants, changes, deletion, views, file tokens, passwords,
+ * re-transcoding.
+ */
 @Path("videos")
 @Produces(MediaType.APPLICATION_JSON)
 public class VideoResource {
+
+    /** Where a viewer gives a password-protected video's password, as PeerTube's clients do. */
+    public static final String PASSWORD_HEADER = "x-peertube-video-password";
 
     @Inject
     private VideoService videos;
@@ -53,6 +62,9 @@ public class VideoResource {
 
     @Inject
     private VideoViews views;
+
+    @Inject
+    private VideoPasswordService passwords;
 
     @Inject
     private KinemaSettings settings;
@@ -101,8 +113,8 @@ public class VideoResource {
 
     @GET
     @Path("{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
-        Video video = videos.get(currentUser.caller().orElse(null), id);
+    public Map<String, Object> get(@PathParam("id") String id, @HeaderParam(PASSWORD_HEADER) String password) {
+        Video video = videos.get(currentUser.caller().orElse(null), id, password);
         return views.json().details(video, videos.files(video));
     }
 
@@ -159,19 +171,50 @@ public class VideoResource {
 
     @POST
     @Path("{id}/views")
-    public Response view(@PathParam("id") String id) {
-        videos.recordView(currentUser.caller().orElse(null), id, request.getRemoteAddr());
+    public Response view(@PathParam("id") String id, @HeaderParam(PASSWORD_HEADER) String password) {
+        videos.recordView(currentUser.caller().orElse(null), id, password, request.getRemoteAddr());
         return Response.noContent().build();
     }
 
-    /** PeerTube's {@code {"files": {"token", "expires"}}} opening a non-public video's files. */
+    /**
+     * PeerTube's {@code {"files": {"token", "expires"}}} opening a non-public video's files; a
+     * password-protected video's password gets one without logging in.
+     */
     @POST
     @Path("{id}/token")
-    public Map<String, Object> fileToken(@PathParam("id") String id) {
-        String token = videos.issueFileToken(currentUser.require(), id);
+    public Map<String, Object> fileToken(@PathParam("id") String id, @HeaderParam(PASSWORD_HEADER) String password) {
+        String token = videos.issueFileToken(currentUser.caller().orElse(null), id, password);
         long expires = FileTokens.expiry(token);
         return Map.of("files", Map.of("token", token,
                 "expires", OffsetDateTime.ofInstant(Instant.ofEpochSecond(expires), ZoneOffset.UTC)));
+    }
+
+    /** The passwords of a password-protected video, for its owner. */
+    @GET
+    @Path("{id}/passwords")
+    public ListResponse<VideoPasswordJson> passwords(@PathParam("id") String id, @QueryParam("start") String start,
+                                                     @QueryParam("count") String count, @QueryParam("sort") String sort) {
+        return ListResponse.of(passwords.list(currentUser.require(), id, Paging.page(start, count, sort)), VideoPasswordJson::of);
+    }
+
+    /** PeerTube's {@code {"passwords": [...]}}: they replace the video's passwords. */
+    @PUT
+    @Path("{id}/passwords")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response replacePasswords(@PathParam("id") String id, @NotNull PasswordsChange body) {
+        passwords.replace(currentUser.require(), id, body.passwords());
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/passwords/{passwordId}")
+    public Response deletePassword(@PathParam("id") String id, @PathParam("passwordId") String passwordId) {
+        passwords.remove(currentUser.require(), id, Paging.id(passwordId));
+        return Response.noContent().build();
+    }
+
+    /** The body of {@code PUT /videos/{id}/passwords}. */
+    public record PasswordsChange(List<String> passwords) {
     }
 
     /** An administrator runs transcoding again, e.g. after a failure. */
