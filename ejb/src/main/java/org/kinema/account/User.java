@@ -72,6 +72,9 @@ public class User {
     @Column(name = "auto_play_video", nullable = false)
     private boolean autoPlayVideo;
 
+    @Column(name = "videos_history_enabled", nullable = false)
+    private boolean videosHistoryEnabled;
+
     @Column(name = "last_login_date")
     private OffsetDateTime lastLoginDate;
 
@@ -91,6 +94,7 @@ public class User {
         this.nsfwPolicy = "blur";
         this.p2pEnabled = true;
         this.autoPlayVideo = true;
+        this.videosHistoryEnabled = true;
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
@@ -148,6 +152,13 @@ public class User {
                 throw DomainException.invalid("nsfwPolicy must be display, blur or do_not_list");
             }
             nsfwPolicy = nsfw;
+        }
+    }
+
+    /** Whether the user keeps a history of the videos they watch, and where they stopped in each. */
+    public void keepVideosHistory(Boolean enabled) {
+        if (enabled != null) {
+            videosHistoryEnabled = enabled;
         }
     }
 
@@ -219,6 +230,10 @@ public class User {
 
     public boolean autoPlayVideo() {
         return autoPlayVideo;
+    }
+
+    public boolean videosHistoryEnabled() {
+        return videosHistoryEnabled;
     }
 
     public OffsetDateTime lastLoginDate() {

@@ -133,6 +133,7 @@ public class UserService {
             user.changeEmail(changes.email());
         }
         user.choosePlayerPreferences(changes.p2pEnabled(), changes.autoPlayVideo(), changes.nsfwPolicy());
+        user.keepVideosHistory(changes.videosHistoryEnabled());
         if (changes.displayName() != null || changes.description() != null) {
             users.accountOf(user).describe(changes.displayName(), changes.description());
         }

@@ -63,6 +63,9 @@ public class VideoService {
     @Inject
     private Event<VideoEvents.Uploaded> queued;
 
+    @Inject
+    private Event<VideoEvents.Watching> watched;
+
     /** A video the caller (null when anonymous) may watch. */
     public Video get(Caller caller, String idOrUuid) {
         return get(caller, idOrUuid, null);
@@ -255,13 +258,31 @@ public class VideoService {
     /**
      * A viewer watched a video the caller may watch; it counts once per viewer per hour. The
      * viewer is named by the caller's address (and account when logged in), which is only hashed.
+     * A logged-in viewer who says where they are in the video ({@code seconds}, or null) is
+     * {@link #watching watching} it too.
      */
-    public boolean recordView(Caller caller, String idOrUuid, String videoPassword, String viewerAddress) {
+    public boolean recordView(Caller caller, String idOrUuid, String videoPassword, String viewerAddress, Integer seconds) {
         Video video = get(caller, idOrUuid, videoPassword);
+        announceWatching(caller, video, seconds);
         if (!video.isPublished()) {
             return false;
         }
         return views.view(video, viewerAddress + "|" + (caller == null ? "" : caller.userId()));
+    }
+
+    /** A logged-in viewer is at this second of a video they may watch (for their history, to resume from). */
+    public void watching(Caller caller, String idOrUuid, String videoPassword, int seconds) {
+        announceWatching(caller, get(caller, idOrUuid, videoPassword), seconds);
+    }
+
+    private void announceWatching(Caller caller, Video video, Integer seconds) {
+        if (caller == null || seconds == null) {
+            return;
+        }
+        if (seconds < 0) {
+            throw DomainException.invalid("currentTime must be a number of seconds, 0 or more");
+        }
+        watched.fire(new VideoEvents.Watching(video.id(), caller.userId(), seconds));
     }
 
     private Video find(String idOrUuid) {

@@ -38,7 +38,7 @@ public record UserJson(long id, String username, String email, boolean emailVeri
                 new Role(user.role().id(), user.role().label()), 0, user.videoQuota(), user.videoQuotaDaily(), quotaUsed,
                 quotaUsedDaily,
                 user.blocked(), user.blockedReason(), user.nsfwPolicy(), user.p2pEnabled(), user.autoPlayVideo(), true, true,
-                true, null, "instance-default", null, true, true, true, false, user.lastLoginDate(), user.createdAt(),
+                user.videosHistoryEnabled(), null, "instance-default", null, true, true, true, false, user.lastLoginDate(), user.createdAt(),
                 AccountJson.of(account, localHost), channels, notifications, List.of());
     }
 }

@@ -68,7 +68,8 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changeMe(@NotNull @Valid UserRequests.UpdateMe body) {
         users.changeOwn(currentUser.require(), new OwnChanges(body.displayName(), body.description(), body.p2pEnabled(),
-                body.autoPlayVideo(), body.nsfwPolicy(), body.currentPassword(), body.password(), body.email()));
+                body.autoPlayVideo(), body.nsfwPolicy(), body.currentPassword(), body.password(), body.email(),
+                body.videosHistoryEnabled()));
         return Response.noContent().build();
     }
 

@@ -19,10 +19,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.kinema.account.Caller;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.kinema.api.platform.CurrentUser;
+import org.kinema.api.platform.JsonMapper;
 import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
 import org.kinema.api.platform.RequestLimits;
+import org.kinema.history.HistoryService;
 import org.kinema.platform.DomainException;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.video.FileTokens;
@@ -65,6 +68,9 @@ public class VideoResource {
 
     @Inject
     private VideoPasswordService passwords;
+
+    @Inject
+    private HistoryService history;
 
     @Inject
     private KinemaSettings settings;
@@ -114,8 +120,12 @@ public class VideoResource {
     @GET
     @Path("{id}")
     public Map<String, Object> get(@PathParam("id") String id, @HeaderParam(PASSWORD_HEADER) String password) {
-        Video video = videos.get(currentUser.caller().orElse(null), id, password);
-        return views.json().details(video, videos.files(video));
+        Caller caller = currentUser.caller().orElse(null);
+        Video video = videos.get(caller, id, password);
+        VideoJson json = views.json();
+        Map<String, Object> details = json.details(video, videos.files(video));
+        history.positionOf(caller, video).ifPresent(seconds -> json.withHistory(details, seconds));
+        return details;
     }
 
     /** The original as uploaded: its facts and where its owner downloads it. */
@@ -169,10 +179,25 @@ public class VideoResource {
         return Response.noContent().build();
     }
 
+    /**
+     * A viewer watches: counted as a view, and for a logged-in viewer who says where they are
+     * (PeerTube's {@code currentTime}) kept in their history.
+     */
     @POST
     @Path("{id}/views")
-    public Response view(@PathParam("id") String id, @HeaderParam(PASSWORD_HEADER) String password) {
-        videos.recordView(currentUser.caller().orElse(null), id, password, request.getRemoteAddr());
+    public Response view(@PathParam("id") String id, @HeaderParam(PASSWORD_HEADER) String password, String body)
+            throws IOException {
+        videos.recordView(currentUser.caller().orElse(null), id, password, request.getRemoteAddr(), currentTime(body, false));
+        return Response.noContent().build();
+    }
+
+    /** PeerTube's older way of saying where a logged-in viewer is: {@code {"currentTime": seconds}}. */
+    @PUT
+    @Path("{id}/watching")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response watching(@PathParam("id") String id, @HeaderParam(PASSWORD_HEADER) String password, String body)
+            throws IOException {
+        videos.watching(currentUser.require(), id, password, currentTime(body, true));
         return Response.noContent().build();
     }
 
@@ -223,6 +248,22 @@ public class VideoResource {
     public Response transcodeAgain(@PathParam("id") String id) {
         videos.retryTranscoding(currentUser.require(), id);
         return Response.noContent().build();
+    }
+
+    /** The {@code currentTime} of a JSON body, in whole seconds; null when absent and not required. */
+    private static Integer currentTime(String body, boolean required) throws IOException {
+        JsonNode json = body == null || body.isBlank() ? null : JsonMapper.mapper().readTree(body);
+        JsonNode time = json == null ? null : json.get("currentTime");
+        if (time == null || time.isNull()) {
+            if (required) {
+                throw DomainException.invalid("currentTime is required");
+            }
+            return null;
+        }
+        if (!(time.isIntegralNumber() || time.isTextual()) || !time.asText().matches("\\d{1,9}")) {
+            throw DomainException.invalid("currentTime must be a whole number of seconds, 0 or more");
+        }
+        return Integer.valueOf(time.asText());
     }
 
     private static java.nio.file.Path image(EntityPart part, TemporaryFiles images) throws IOException {
