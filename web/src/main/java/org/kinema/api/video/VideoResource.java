@@ -37,6 +37,8 @@ import org.kinema.video.VideoPasswordService;
 import org.kinema.video.VideoService;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -185,7 +187,7 @@ public class VideoResource {
      */
     @POST
     @Path("{id}/views")
-    public Response view(@PathParam("id") String id, @HeaderParam(PASSWORD_HEADER) String password, String body)
+    public Response view(@PathParam("id") String id, @HeaderParam(PASSWORD_HEADER) String password, InputStream body)
             throws IOException {
         videos.recordView(currentUser.caller().orElse(null), id, password, request.getRemoteAddr(), currentTime(body, false));
         return Response.noContent().build();
@@ -195,7 +197,7 @@ public class VideoResource {
     @PUT
     @Path("{id}/watching")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response watching(@PathParam("id") String id, @HeaderParam(PASSWORD_HEADER) String password, String body)
+    public Response watching(@PathParam("id") String id, @HeaderParam(PASSWORD_HEADER) String password, InputStream body)
             throws IOException {
         videos.watching(currentUser.require(), id, password, currentTime(body, true));
         return Response.noContent().build();
@@ -250,9 +252,13 @@ public class VideoResource {
         return Response.noContent().build();
     }
 
-    /** The {@code currentTime} of a JSON body, in whole seconds; null when absent and not required. */
-    private static Integer currentTime(String body, boolean required) throws IOException {
-        JsonNode json = body == null || body.isBlank() ? null : JsonMapper.mapper().readTree(body);
+    /**
+     * The {@code currentTime} of a JSON body, in whole seconds; null when absent and not required.
+     * The body is read as JSON whatever charset its type names (a player sends only this field).
+     */
+    private static Integer currentTime(InputStream body, boolean required) throws IOException {
+        byte[] bytes = body == null ? new byte[0] : body.readAllBytes();
+        JsonNode json = new String(bytes, StandardCharsets.UTF_8).isBlank() ? null : JsonMapper.mapper().readTree(bytes);
         JsonNode time = json == null ? null : json.get("currentTime");
         if (time == null || time.isNull()) {
             if (required) {
