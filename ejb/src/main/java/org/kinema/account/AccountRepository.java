@@ -17,6 +17,12 @@ public class AccountRepository {
         return Optional.ofNullable(em.find(Account.class, id));
     }
 
+    /** The account of a local user, unless the user is gone. */
+    public Optional<Account> ofUser(long userId) {
+        return em.createQuery("SELECT a FROM Account a WHERE a.user.id = :user", Account.class)
+                .setParameter("user", userId).getResultStream().findFirst();
+    }
+
     /** The account named {@code name} on {@code host}, or a local one when host is null. */
     public Optional<Account> findByName(String name, String host) {
         String hostClause = host == null ? "a.actor.host IS NULL" : "LOWER(a.actor.host) = :host";

@@ -41,6 +41,9 @@ public class UserService {
     @Inject
     private Event<PasswordChanged> passwordChanged;
 
+    @Inject
+    private Event<UserCreated> userCreated;
+
     /** An administrator or moderator creates a user. */
     public Account create(Caller caller, NewUser request) {
         if (!caller.role().canManage(request.role())) {
@@ -185,6 +188,7 @@ public class UserService {
         String channelDisplayName = request.channelDisplayName() == null || request.channelDisplayName().isBlank()
                 ? "Main " + username + " channel" : request.channelDisplayName();
         channels.add(VideoChannel.open(channelName, channelDisplayName, account, settings.publicUrl()));
+        userCreated.fire(new UserCreated(account));
         return account;
     }
 }

@@ -29,6 +29,7 @@ import org.kinema.api.platform.Paging;
 import org.kinema.channel.ChannelService;
 import org.kinema.api.video.VideoViews;
 import org.kinema.platform.KinemaSettings;
+import org.kinema.playlist.PlaylistService;
 import org.kinema.video.QuotaUse;
 import org.kinema.video.VideoService;
 
@@ -57,10 +58,15 @@ public class UserResource {
     @Inject
     private VideoViews videoViews;
 
+    @Inject
+    private PlaylistService playlists;
+
     @GET
     @Path("me")
     public UserJson me() {
-        return json(users.me(currentUser.require()));
+        Caller caller = currentUser.require();
+        return json(users.me(caller)).withSpecialPlaylists(playlists.specialOf(caller).stream()
+                .map(playlist -> new UserJson.SpecialPlaylist(playlist.id(), playlist.displayName(), playlist.type().id())).toList());
     }
 
     @PUT

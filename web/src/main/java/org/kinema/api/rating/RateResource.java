@@ -1,6 +1,7 @@
 package org.kinema.api.rating;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -32,7 +33,7 @@ public class RateResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response rate(@PathParam("id") String id, @HeaderParam(VideoResource.PASSWORD_HEADER) String password,
-                         @NotNull Rate body) {
+                         @NotNull @Valid Rate body) {
         ratings.rate(currentUser.require(), id, password, RatingType.of(body.rating()));
         return Response.noContent().build();
     }

@@ -1,8 +1,10 @@
 package org.kinema.api.video;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
 import org.kinema.api.platform.JsonMapper;
 import org.kinema.platform.DomainException;
 import org.kinema.video.VideoDraft;
@@ -20,9 +22,10 @@ import java.util.TreeMap;
 /**
  * A video's metadata as PeerTube clients send it, in form fields ({@code tags[0]}, {@code tags[]}
  * or repeated {@code tags}) or in JSON, read into a {@link VideoDraft} with a 400 naming any field
- * of the wrong type or holding a NUL character, and a 413 for a text field past its bound.
+ * of the wrong type or holding a NUL character, and a 413 for a text field past its bound. Other
+ * forms of PeerTube's (a playlist's) are read with it too.
  */
-final class DraftFields {
+public final class DraftFields {
 
     private DraftFields() {
     }
@@ -48,7 +51,7 @@ final class DraftFields {
     }
 
     /** The same, for a form read by the JAX-RS runtime. */
-    static Map<String, List<String>> fromEntityParts(List<EntityPart> parts, Map<String, EntityPart> files) throws IOException {
+    public static Map<String, List<String>> fromEntityParts(List<EntityPart> parts, Map<String, EntityPart> files) throws IOException {
         Map<String, List<String>> fields = new HashMap<>();
         for (EntityPart part : parts) {
             if (part.getFileName().isPresent()) {
@@ -60,8 +63,19 @@ final class DraftFields {
         return fields;
     }
 
+    /** The fields of a plain form (read by the container) or of a JSON object body. */
+    public static Map<String, List<String>> fromRequest(HttpServletRequest request) throws IOException {
+        String type = request.getContentType() == null ? "" : request.getContentType();
+        if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
+            Map<String, List<String>> fields = new HashMap<>();
+            request.getParameterMap().forEach((key, values) -> fields.put(key, List.of(values)));
+            return fields;
+        }
+        return fromJson(request.getInputStream());
+    }
+
     /** The fields of a JSON object body; arrays become several values. */
-    static Map<String, List<String>> fromJson(InputStream body) throws IOException {
+    public static Map<String, List<String>> fromJson(InputStream body) throws IOException {
         JsonNode json = JsonMapper.mapper().readTree(body);
         if (json == null || !json.isObject()) {
             throw DomainException.invalid("The request body must be a JSON object");
@@ -134,7 +148,7 @@ final class DraftFields {
         return key.startsWith(name + "[") && key.substring(name.length()).matches("\\[\\d{1,3}]");
     }
 
-    static String text(Map<String, List<String>> fields, String name) {
+    public static String text(Map<String, List<String>> fields, String name) {
         List<String> values = fields.get(name);
         if (values == null || values.isEmpty() || values.get(0) == null || values.get(0).isEmpty()) {
             return null;
@@ -142,7 +156,7 @@ final class DraftFields {
         return values.get(0);
     }
 
-    private static Integer integer(Map<String, List<String>> fields, String name) {
+    public static Integer integer(Map<String, List<String>> fields, String name) {
         String value = text(fields, name);
         try {
             return value == null ? null : Integer.valueOf(value.trim());
@@ -151,7 +165,7 @@ final class DraftFields {
         }
     }
 
-    private static Long longValue(Map<String, List<String>> fields, String name) {
+    public static Long longValue(Map<String, List<String>> fields, String name) {
         String value = text(fields, name);
         try {
             return value == null ? null : Long.valueOf(value.trim());

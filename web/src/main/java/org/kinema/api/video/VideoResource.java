@@ -152,7 +152,7 @@ public class VideoResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     public Response describe(@PathParam("id") String id) throws IOException {
         Caller caller = currentUser.require();
-        videos.describe(caller, id, DraftFields.from(fields()), null, null);
+        videos.describe(caller, id, DraftFields.from(DraftFields.fromRequest(request)), null, null);
         return Response.noContent().build();
     }
 
@@ -274,16 +274,6 @@ public class VideoResource {
 
     private static java.nio.file.Path image(EntityPart part, TemporaryFiles images) throws IOException {
         return part == null ? null : images.copy(part.getName(), part.getContent(), RequestLimits.IMAGE);
-    }
-
-    private Map<String, List<String>> fields() throws IOException {
-        String type = request.getContentType() == null ? "" : request.getContentType();
-        if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
-            Map<String, List<String>> fields = new HashMap<>();
-            request.getParameterMap().forEach((key, values) -> fields.put(key, List.of(values)));
-            return fields;
-        }
-        return DraftFields.fromJson(request.getInputStream());
     }
 
     private static List<String> values(jakarta.ws.rs.core.MultivaluedMap<String, String> query, String name) {
