@@ -3,6 +3,8 @@ package org.kinema.history;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.kinema.account.Account;
+import org.kinema.account.AccountRepository;
 import org.kinema.account.Caller;
 import org.kinema.account.User;
 import org.kinema.account.UserRepository;
@@ -26,6 +28,9 @@ public class HistoryService {
     @Inject
     private UserRepository users;
 
+    @Inject
+    private AccountRepository accounts;
+
     /** A user is watching a video (the video feature checked they may): kept if they keep a history. */
     public void watching(@Observes VideoEvents.Watching event) {
         if (users.find(event.userId()).filter(User::videosHistoryEnabled).isPresent()) {
@@ -40,7 +45,7 @@ public class HistoryService {
 
     /** The caller's history, last watched first, of the videos they may still find. */
     public PageResult<WatchedVideo> list(Caller caller, String search, Page page) {
-        Long account = users.find(caller.userId()).map(users::accountOf).map(found -> found.id())
+        Long account = accounts.ofUser(caller.userId()).map(Account::id)
                 .orElseThrow(() -> DomainException.unauthenticated("User no longer exists", "invalid_token"));
         String text = search == null || search.isBlank() ? null : search.trim();
         return history.page(caller.userId(), text, new ListedVideos(caller, account, true), page);

@@ -4,9 +4,9 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.kinema.account.Account;
+import org.kinema.account.AccountRepository;
 import org.kinema.account.AccountService;
 import org.kinema.account.Caller;
-import org.kinema.account.UserRepository;
 import org.kinema.platform.DomainException;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
@@ -28,7 +28,7 @@ public class RatingService {
     private AccountService accounts;
 
     @Inject
-    private UserRepository users;
+    private AccountRepository accountRepository;
 
     @Inject
     private Event<RatingEvents.Rated> rated;
@@ -63,7 +63,7 @@ public class RatingService {
     }
 
     private Account accountOf(Caller caller) {
-        return users.find(caller.userId()).map(users::accountOf)
+        return accountRepository.ofUser(caller.userId())
                 .orElseThrow(() -> DomainException.unauthenticated("User no longer exists", "invalid_token"));
     }
 
