@@ -66,7 +66,7 @@ public class HistoryResource {
 
     @POST
     @Path("remove")
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response forgetBefore(InputStream body) throws IOException {
         String text = new String(body.readNBytes(4096), StandardCharsets.UTF_8);
         JsonNode json = text.isBlank() ? null : JsonMapper.mapper().readTree(text);
