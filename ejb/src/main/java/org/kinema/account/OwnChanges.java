@@ -5,5 +5,6 @@ package org.kinema.account;
  * needs the current password.
  */
 public record OwnChanges(String displayName, String description, Boolean p2pEnabled, Boolean autoPlayVideo,
-                         String nsfwPolicy, String currentPassword, String password, String email) {
+                         String nsfwPolicy, String currentPassword, String password, String email,
+                         Boolean videosHistoryEnabled) {
 }

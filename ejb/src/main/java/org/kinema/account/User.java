@@ -72,6 +72,9 @@ public class User {
     @Column(name = "auto_play_video", nullable = false)
     private boolean autoPlayVideo;
 
+    @Column(name = "videos_history_enabled", nullable = false)
+    private boolean videosHistoryEnabled;
+
     @Column(name = "last_login_date")
     private OffsetDateTime lastLoginDate;
 
@@ -94,6 +97,7 @@ public class User {
         this.nsfwPolicy = "blur";
         this.p2pEnabled = true;
         this.autoPlayVideo = true;
+        this.videosHistoryEnabled = true;
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
@@ -173,6 +177,13 @@ public class User {
         }
     }
 
+    /** Whether the user keeps a history of the videos they watch, and where they stopped in each. */
+    public void keepVideosHistory(Boolean enabled) {
+        if (enabled != null) {
+            videosHistoryEnabled = enabled;
+        }
+    }
+
     public boolean isRoot() {
         return "root".equals(username);
     }
@@ -241,6 +252,10 @@ public class User {
 
     public boolean autoPlayVideo() {
         return autoPlayVideo;
+    }
+
+    public boolean videosHistoryEnabled() {
+        return videosHistoryEnabled;
     }
 
     public OffsetDateTime lastLoginDate() {

@@ -47,6 +47,9 @@ public class UserService {
     @Inject
     private Event<UserRegistered> registered;
 
+    @Inject
+    private Event<UserCreated> userCreated;
+
     /** An administrator or moderator creates a user. */
     public Account create(Caller caller, NewUser request) {
         if (!caller.role().canManage(request.role())) {
@@ -160,6 +163,7 @@ public class UserService {
             user.changeEmail(changes.email());
         }
         user.choosePlayerPreferences(changes.p2pEnabled(), changes.autoPlayVideo(), changes.nsfwPolicy());
+        user.keepVideosHistory(changes.videosHistoryEnabled());
         if (changes.displayName() != null || changes.description() != null) {
             users.accountOf(user).describe(changes.displayName(), changes.description());
         }
@@ -211,6 +215,7 @@ public class UserService {
         String channelDisplayName = request.channelDisplayName() == null || request.channelDisplayName().isBlank()
                 ? "Main " + username + " channel" : request.channelDisplayName();
         channels.add(VideoChannel.open(channelName, channelDisplayName, account, settings.publicUrl()));
+        userCreated.fire(new UserCreated(account));
         return account;
     }
 }

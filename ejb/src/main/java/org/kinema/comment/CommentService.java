@@ -43,8 +43,8 @@ public class CommentService {
     private Event<CommentEvents.Approved> approved;
 
     /** A page of a video's threads; none while the video's comments are disabled. */
-    public ThreadPage threads(Caller caller, String videoId, Page page) {
-        Video video = videos.get(caller, videoId);
+    public ThreadPage threads(Caller caller, String videoId, String videoPassword, Page page) {
+        Video video = videos.get(caller, videoId, videoPassword);
         if (!video.commentsEnabled()) {
             return ThreadPage.EMPTY;
         }
@@ -52,8 +52,8 @@ public class CommentService {
     }
 
     /** A whole thread, from its first comment. */
-    public CommentTree thread(Caller caller, String videoId, long threadId) {
-        Video video = videos.get(caller, videoId);
+    public CommentTree thread(Caller caller, String videoId, String videoPassword, long threadId) {
+        Video video = videos.get(caller, videoId, videoPassword);
         if (!video.commentsEnabled()) {
             throw DomainException.notFound("No comments were found");
         }
@@ -65,13 +65,13 @@ public class CommentService {
         return CommentTree.of(root, comments.thread(threadId, reader));
     }
 
-    public Comment startThread(Caller caller, String videoId, String text) {
-        Video video = videos.get(caller, videoId);
+    public Comment startThread(Caller caller, String videoId, String videoPassword, String text) {
+        Video video = videos.get(caller, videoId, videoPassword);
         return write(caller, video, null, text);
     }
 
-    public Comment reply(Caller caller, String videoId, long commentId, String text) {
-        Video video = videos.get(caller, videoId);
+    public Comment reply(Caller caller, String videoId, String videoPassword, long commentId, String text) {
+        Video video = videos.get(caller, videoId, videoPassword);
         Comment parent = visible(video, commentId, reader(caller, video));
         if (parent.isDeleted()) {
             throw DomainException.invalid("Cannot reply to a deleted comment");

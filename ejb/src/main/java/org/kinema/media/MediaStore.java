@@ -70,6 +70,15 @@ public class MediaStore {
         return dir("previews").resolve(video + ".jpg");
     }
 
+    /** A playlist's thumbnail, beside the videos' ones: {@code thumbnails/playlist-{uuid}.jpg}. */
+    public Path playlistThumbnail(UUID playlist) {
+        return dir("thumbnails").resolve(playlistThumbnailName(playlist));
+    }
+
+    public static String playlistThumbnailName(UUID playlist) {
+        return "playlist-" + playlist + ".jpg";
+    }
+
     /** The folder of work in progress, one sub-folder a job. */
     public Path workRoot() {
         return dir("work");
@@ -156,6 +165,7 @@ public class MediaStore {
             case WEB -> Files.deleteIfExists(webVideo(plainName(name)));
             case TORRENT -> Files.deleteIfExists(torrent(plainName(name)));
             case UPLOAD -> Files.deleteIfExists(upload(plainName(name)));
+            case PLAYLIST -> Files.deleteIfExists(playlistThumbnail(UUID.fromString(name)));
         }
     }
 

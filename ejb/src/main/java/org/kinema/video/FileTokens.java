@@ -13,11 +13,14 @@ import java.util.UUID;
  * Short-lived tokens that open the files of one video for the user they were given to, as
  * PeerTube's {@code videoFileToken}: {@code {expiry}.{userId}.{HMAC-SHA256 of uuid, expiry and
  * user}}, signed with the instance's file-token key, so every node can check them without shared
- * state.
+ * state. A token given for a password-protected video's password, to someone not logged in, is
+ * {@link #ANYONE}'s.
  */
 public final class FileTokens {
 
     public static final long LIFETIME_SECONDS = 3600;
+    /** The holder of a token given to someone not logged in: no user has this id. */
+    public static final long ANYONE = 0;
 
     private FileTokens() {
     }

@@ -4,13 +4,15 @@ import org.kinema.platform.DomainException;
 
 /**
  * Who may see a video: public (listed), unlisted (only by its link), private (its owner),
- * internal (anyone logged in on this instance). PeerTube's numbers.
+ * internal (anyone logged in on this instance), password protected (whoever gives one of its
+ * passwords; listed nowhere, as unlisted ones). PeerTube's numbers.
  */
 public enum Privacy {
     PUBLIC(1, "Public"),
     UNLISTED(2, "Unlisted"),
     PRIVATE(3, "Private"),
-    INTERNAL(4, "Internal");
+    INTERNAL(4, "Internal"),
+    PASSWORD_PROTECTED(5, "Password protected");
 
     private final int id;
     private final String label;
@@ -34,7 +36,8 @@ public enum Privacy {
                 return privacy;
             }
         }
-        throw DomainException.invalid("Unsupported privacy: " + id + " (1 public, 2 unlisted, 3 private, 4 internal)");
+        throw DomainException.invalid("Unsupported privacy: " + id
+                + " (1 public, 2 unlisted, 3 private, 4 internal, 5 password protected)");
     }
 
     /** Whether anyone with the link, logged in or not, may watch. */

@@ -64,6 +64,9 @@ public class UploadService {
     private CustomImages images;
 
     @Inject
+    private VideoPasswords passwords;
+
+    @Inject
     private Event<VideoEvents.Uploaded> uploaded;
 
     /** Accepts an uploaded file (moved into the media store) as a new video. */
@@ -74,6 +77,7 @@ public class UploadService {
         MediaInfo info = probe(file);
         Video video = Video.uploaded(channel, draft, safeName(filename), size, (int) Math.round(info.durationSeconds()));
         videos.add(video);
+        passwords.protect(video, draft.passwords());
         String stored = video.uuid() + extension(filename);
         move(file, store.original(video.uuid(), extension(filename)));
         videos.add(new VideoFile(video, FileKind.ORIGINAL, stored, new VideoFile.Facts(info.resolution(), info.width(),
@@ -91,6 +95,9 @@ public class UploadService {
         }
         if (size <= 0) {
             throw DomainException.invalid("X-Upload-Content-Length must give the file's size in bytes");
+        }
+        if (draft.privacy() != null && Privacy.of(draft.privacy()) == Privacy.PASSWORD_PROTECTED) {
+            VideoPassword.check(draft.passwords());
         }
         checkQuota(caller, size);
         UploadSession session = new UploadSession(caller.userId(), JSON.toJson(draft), safeName(filename), size);

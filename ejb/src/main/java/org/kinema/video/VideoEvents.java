@@ -27,6 +27,10 @@ public final class VideoEvents {
     public record PrivacyChanged(long videoId, Privacy before, Privacy after) {
     }
 
+    /** A logged-in user is at this second of a video they watch (observed in the same transaction). */
+    public record Watching(long videoId, long userId, int seconds) {
+    }
+
     /** A video was deleted (its files are removed by the janitor once the deletion is committed). */
     public record Deleted(long videoId, UUID uuid) {
     }

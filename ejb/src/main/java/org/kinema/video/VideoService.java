@@ -52,6 +52,9 @@ public class VideoService {
     private CustomImages images;
 
     @Inject
+    private VideoPasswords passwords;
+
+    @Inject
     private Event<VideoEvents.Deleted> deleted;
 
     @Inject
@@ -60,17 +63,38 @@ public class VideoService {
     @Inject
     private Event<VideoEvents.Uploaded> queued;
 
+    @Inject
+    private Event<VideoEvents.Watching> watched;
+
     /** A video the caller (null when anonymous) may watch. */
     public Video get(Caller caller, String idOrUuid) {
-        Video video = find(idOrUuid);
-        if (!canWatch(caller, video)) {
-            throw refusal(caller, "This video is not public: log in to watch it", "You may not watch this video");
-        }
-        return video;
+        return get(caller, idOrUuid, null);
     }
 
-    public boolean canWatch(Caller caller, Video video) {
-        return video.access().isWatchableBy(caller);
+    /**
+     * A video the caller (null when anonymous) may watch, given the password the viewer sent
+     * (PeerTube's {@code x-peertube-video-password} header; null when none): a password-protected
+     * video opens with one of its passwords, unless the caller manages it. Every feature that shows
+     * a video or acts on one (ratings, playlists, comments, history) asks here.
+     */
+    public Video get(Caller caller, String idOrUuid, String videoPassword) {
+        Video video = find(idOrUuid);
+        VideoAccess access = video.access();
+        if (access.isWatchableBy(caller)) {
+            return video;
+        }
+        if (!access.opensWithPasswordFor(caller)) {
+            throw refusal(caller, "This video is not public: log in to watch it", "You may not watch this video");
+        }
+        if (videoPassword == null) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN,
+                    "Please provide a password to access this password protected video", "video_requires_password");
+        }
+        if (!passwords.open(video, videoPassword)) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN,
+                    "Incorrect video password. Access to the video is denied.", "incorrect_video_password");
+        }
+        return video;
     }
 
     /**
@@ -129,11 +153,17 @@ public class VideoService {
                 .orElseThrow(() -> DomainException.notFound("Video file not found"));
     }
 
-    /** A token opening the files of a video the caller may watch, for one hour. */
-    public String issueFileToken(Caller caller, String idOrUuid) {
-        Video video = get(caller, idOrUuid);
-        return FileTokens.issue(video.uuid(), caller.userId(), Instant.now().getEpochSecond() + FileTokens.LIFETIME_SECONDS,
-                secrets.key(SecretPurpose.FILE_TOKENS));
+    /**
+     * A token opening the files of a video the caller may watch, for one hour. Anyone who gives a
+     * password-protected video's password gets one, logged in or not; others log in first.
+     */
+    public String issueFileToken(Caller caller, String idOrUuid, String videoPassword) {
+        Video video = get(caller, idOrUuid, videoPassword);
+        if (caller == null && video.privacy() != Privacy.PASSWORD_PROTECTED) {
+            throw DomainException.unauthenticated("Authentication is required: send an OAuth bearer token", null);
+        }
+        return FileTokens.issue(video.uuid(), caller == null ? FileTokens.ANYONE : caller.userId(),
+                Instant.now().getEpochSecond() + FileTokens.LIFETIME_SECONDS, secrets.key(SecretPurpose.FILE_TOKENS));
     }
 
     private java.util.Optional<Long> tokenHolder(VideoAccess video, String fileToken) {
@@ -198,6 +228,7 @@ public class VideoService {
         }
         Privacy before = video.privacy();
         video.describe(changes);
+        passwords.protect(video, changes.passwords());
         images.apply(video, thumbnail, preview);
         if (video.privacy() != before) {
             privacyChanged.fire(new VideoEvents.PrivacyChanged(video.id(), before, video.privacy()));
@@ -227,13 +258,31 @@ public class VideoService {
     /**
      * A viewer watched a video the caller may watch; it counts once per viewer per hour. The
      * viewer is named by the caller's address (and account when logged in), which is only hashed.
+     * A logged-in viewer who says where they are in the video ({@code seconds}, or null) is
+     * {@link #watching watching} it too.
      */
-    public boolean recordView(Caller caller, String idOrUuid, String viewerAddress) {
-        Video video = get(caller, idOrUuid);
+    public boolean recordView(Caller caller, String idOrUuid, String videoPassword, String viewerAddress, Integer seconds) {
+        Video video = get(caller, idOrUuid, videoPassword);
+        announceWatching(caller, video, seconds);
         if (!video.isPublished()) {
             return false;
         }
         return views.view(video, viewerAddress + "|" + (caller == null ? "" : caller.userId()));
+    }
+
+    /** A logged-in viewer is at this second of a video they may watch (for their history, to resume from). */
+    public void watching(Caller caller, String idOrUuid, String videoPassword, int seconds) {
+        announceWatching(caller, get(caller, idOrUuid, videoPassword), seconds);
+    }
+
+    private void announceWatching(Caller caller, Video video, Integer seconds) {
+        if (caller == null || seconds == null) {
+            return;
+        }
+        if (seconds < 0) {
+            throw DomainException.invalid("currentTime must be a number of seconds, 0 or more");
+        }
+        watched.fire(new VideoEvents.Watching(video.id(), caller.userId(), seconds));
     }
 
     private Video find(String idOrUuid) {
@@ -243,7 +292,8 @@ public class VideoService {
         return videos.findByAnyId(idOrUuid).orElseThrow(() -> DomainException.notFound("Video not found"));
     }
 
-    private Video managed(Caller caller, String idOrUuid) {
+    /** A video the caller manages: its owner, administrators and moderators. */
+    public Video managed(Caller caller, String idOrUuid) {
         Video video = find(idOrUuid);
         if (!video.access().isManagedBy(caller)) {
             throw DomainException.forbidden("You may not manage this video");

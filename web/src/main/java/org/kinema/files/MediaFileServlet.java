@@ -12,6 +12,8 @@ import org.kinema.api.platform.ProblemMapper;
 import org.kinema.auth.TokenService;
 import org.kinema.media.MediaStore;
 import org.kinema.platform.DomainException;
+import org.kinema.playlist.PlaylistPrivacy;
+import org.kinema.playlist.PlaylistService;
 import org.kinema.video.FileAccess;
 import org.kinema.video.FileKind;
 import org.kinema.video.VideoAccess;
@@ -40,7 +42,8 @@ import java.util.regex.Pattern;
  * only with a bearer token or a {@code videoFileToken} of someone allowed to watch the video;
  * originals only to whoever manages their video. A transcoding's files never change under their
  * name (the name carries the transcoding's prefix), so public ones are cached for good; images
- * keep their names and are revalidated. Bytes go out with {@code sendfile} where Undertow can.
+ * keep their names and are revalidated. A playlist's thumbnail is served to whoever may see the
+ * playlist. Bytes go out with {@code sendfile} where Undertow can.
  */
 @WebServlet({"/static/*", "/lazy-static/*", "/download/*"})
 public class MediaFileServlet extends HttpServlet {
@@ -52,6 +55,7 @@ public class MediaFileServlet extends HttpServlet {
     private static final Pattern ORIGINAL = Pattern.compile("/download/original-video-files/(" + NAME + ")");
     private static final Pattern TORRENT = Pattern.compile("/(lazy-static|download)/torrents/(" + NAME + "\\.torrent)");
     private static final Pattern IMAGE = Pattern.compile("/lazy-static/(thumbnails|previews)/(" + UUID_TEXT + ")\\.jpg");
+    private static final Pattern PLAYLIST_IMAGE = Pattern.compile("/lazy-static/thumbnails/playlist-(" + UUID_TEXT + ")\\.jpg");
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final String REVALIDATE = "public, no-cache";
@@ -70,6 +74,9 @@ public class MediaFileServlet extends HttpServlet {
 
     @Inject
     private MediaStore store;
+
+    @Inject
+    private PlaylistService playlists;
 
     @Override
     protected void doOptions(HttpServletRequest request, HttpServletResponse response) {
@@ -130,6 +137,13 @@ public class MediaFileServlet extends HttpServlet {
             FileAccess file = videos.fileNamed(caller, torrent.group(2), fileToken);
             return file.kind() == FileKind.ORIGINAL ? null
                     : new Resolved(store.torrent(torrent.group(2)), cache(file.video(), IMMUTABLE));
+        }
+        Matcher playlistImage = PLAYLIST_IMAGE.matcher(path);
+        if (playlistImage.matches()) {
+            UUID playlist = UUID.fromString(playlistImage.group(1));
+            PlaylistPrivacy privacy = playlists.thumbnailOf(caller, playlist)
+                    .orElseThrow(() -> DomainException.notFound("File not found"));
+            return new Resolved(store.playlistThumbnail(playlist), privacy == PlaylistPrivacy.PRIVATE ? PRIVATE : REVALIDATE);
         }
         Matcher image = IMAGE.matcher(path);
         if (image.matches()) {

@@ -18,7 +18,11 @@ public record UserJson(long id, String username, String email, boolean emailVeri
                        boolean noInstanceConfigWarningModal, boolean noAccountSetupWarningModal, boolean noWelcomeModal,
                        boolean twoFactorEnabled, OffsetDateTime lastLoginDate, OffsetDateTime createdAt,
                        AccountJson account, List<ChannelJson> videoChannels,
-                       Map<String, Integer> notificationSettings, List<Object> specialPlaylists) {
+                       Map<String, Integer> notificationSettings, List<SpecialPlaylist> specialPlaylists) {
+
+    /** One of PeerTube's {@code specialPlaylists} of a user: their Watch later. */
+    public record SpecialPlaylist(long id, String name, int type) {
+    }
 
     /** PeerTube's role object: {@code {"id": 0, "label": "Administrator"}}. */
     public record Role(int id, String label) {
@@ -31,7 +35,16 @@ public record UserJson(long id, String username, String email, boolean emailVeri
                 new Role(user.role().id(), user.role().label()), 0, user.videoQuota(), user.videoQuotaDaily(), quotaUsed,
                 quotaUsedDaily,
                 user.blocked(), user.blockedReason(), user.nsfwPolicy(), user.p2pEnabled(), user.autoPlayVideo(), true, true,
-                true, null, "instance-default", null, true, true, true, false, user.lastLoginDate(), user.createdAt(),
-                AccountJson.of(account, localHost), channels, notificationSettings, List.of());
+                user.videosHistoryEnabled(), null, "instance-default", null, true, true, true, false, user.lastLoginDate(),
+                user.createdAt(), AccountJson.of(account, localHost), channels, notificationSettings, List.of());
+    }
+
+    /** The same user, as they see themselves: with their special playlists. */
+    public UserJson withSpecialPlaylists(List<SpecialPlaylist> playlists) {
+        return new UserJson(id, username, email, emailVerified, pendingEmail, emailPublic, role, adminFlags, videoQuota,
+                videoQuotaDaily, videoQuotaUsed, videoQuotaUsedDaily, blocked, blockedReason, nsfwPolicy, p2pEnabled,
+                autoPlayVideo, autoPlayNextVideo, autoPlayNextVideoPlaylist, videosHistoryEnabled, videoLanguages, theme,
+                pluginAuth, noInstanceConfigWarningModal, noAccountSetupWarningModal, noWelcomeModal, twoFactorEnabled,
+                lastLoginDate, createdAt, account, videoChannels, notificationSettings, List.copyOf(playlists));
     }
 }

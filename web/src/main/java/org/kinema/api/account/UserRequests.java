@@ -54,6 +54,7 @@ final class UserRequests {
                     @Pattern(regexp = "^(display|blur|do_not_list)$") String nsfwPolicy,
                     @Size(min = 6, max = 255) String currentPassword,
                     @Size(min = 6, max = 255) String password,
-                    @Email @Size(max = 400) String email) {
+                    @Email @Size(max = 400) String email,
+                    Boolean videosHistoryEnabled) {
     }
 }

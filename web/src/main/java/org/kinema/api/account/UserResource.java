@@ -30,6 +30,7 @@ import org.kinema.channel.ChannelService;
 import org.kinema.api.video.VideoViews;
 import org.kinema.notification.NotificationService;
 import org.kinema.platform.KinemaSettings;
+import org.kinema.playlist.PlaylistService;
 import org.kinema.video.QuotaUse;
 import org.kinema.video.VideoService;
 
@@ -75,10 +76,15 @@ public class UserResource {
         return Map.of("feedToken", users.renewFeedToken(currentUser.require()));
     }
 
+    @Inject
+    private PlaylistService playlists;
+
     @GET
     @Path("me")
     public UserJson me() {
-        return json(users.me(currentUser.require()));
+        Caller caller = currentUser.require();
+        return json(users.me(caller)).withSpecialPlaylists(playlists.specialOf(caller).stream()
+                .map(playlist -> new UserJson.SpecialPlaylist(playlist.id(), playlist.displayName(), playlist.type().id())).toList());
     }
 
     @PUT
@@ -86,7 +92,8 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changeMe(@NotNull @Valid UserRequests.UpdateMe body) {
         users.changeOwn(currentUser.require(), new OwnChanges(body.displayName(), body.description(), body.p2pEnabled(),
-                body.autoPlayVideo(), body.nsfwPolicy(), body.currentPassword(), body.password(), body.email()));
+                body.autoPlayVideo(), body.nsfwPolicy(), body.currentPassword(), body.password(), body.email(),
+                body.videosHistoryEnabled()));
         return Response.noContent().build();
     }
 

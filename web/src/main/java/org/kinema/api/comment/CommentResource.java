@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.kinema.api.platform.CurrentUser;
 import org.kinema.api.platform.Paging;
+import org.kinema.api.video.VideoResource;
 import org.kinema.comment.CommentService;
 import org.kinema.platform.KinemaSettings;
 
@@ -34,8 +36,10 @@ public class CommentResource {
     @Path("{commentId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public CommentShapes.Posted reply(@PathParam("id") String id, @PathParam("commentId") String commentId,
-                                      @NotNull @Valid CommentThreadResource.CommentBody body) {
-        return new CommentShapes.Posted(CommentJson.of(comments.reply(currentUser.require(), id, Paging.id(commentId), body.text()),
+                                      @NotNull @Valid CommentThreadResource.CommentBody body,
+                                      @HeaderParam(VideoResource.PASSWORD_HEADER) String password) {
+        return new CommentShapes.Posted(CommentJson.of(comments.reply(currentUser.require(), id, password, Paging.id(commentId),
+                body.text()),
                 settings.host()));
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.kinema.api.platform.CurrentUser;
 import org.kinema.api.platform.Paging;
+import org.kinema.api.video.VideoResource;
 import org.kinema.comment.CommentService;
 import org.kinema.platform.KinemaSettings;
 
@@ -36,22 +38,25 @@ public class CommentThreadResource {
 
     @GET
     public CommentShapes.ThreadList threads(@PathParam("id") String id, @QueryParam("start") String start,
-                                            @QueryParam("count") String count, @QueryParam("sort") String sort) {
-        return CommentShapes.ThreadList.of(comments.threads(currentUser.caller().orElse(null), id,
+                                            @QueryParam("count") String count, @QueryParam("sort") String sort,
+                                            @HeaderParam(VideoResource.PASSWORD_HEADER) String password) {
+        return CommentShapes.ThreadList.of(comments.threads(currentUser.caller().orElse(null), id, password,
                 Paging.page(start, count, sort)), settings.host());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public CommentShapes.Posted startThread(@PathParam("id") String id, @NotNull @Valid CommentBody body) {
-        return new CommentShapes.Posted(CommentJson.of(comments.startThread(currentUser.require(), id, body.text()),
+    public CommentShapes.Posted startThread(@PathParam("id") String id, @NotNull @Valid CommentBody body,
+                                            @HeaderParam(VideoResource.PASSWORD_HEADER) String password) {
+        return new CommentShapes.Posted(CommentJson.of(comments.startThread(currentUser.require(), id, password, body.text()),
                 settings.host()));
     }
 
     @GET
     @Path("{threadId}")
-    public CommentShapes.Tree thread(@PathParam("id") String id, @PathParam("threadId") String threadId) {
-        return CommentShapes.Tree.of(comments.thread(currentUser.caller().orElse(null), id, Paging.id(threadId)),
+    public CommentShapes.Tree thread(@PathParam("id") String id, @PathParam("threadId") String threadId,
+                                     @HeaderParam(VideoResource.PASSWORD_HEADER) String password) {
+        return CommentShapes.Tree.of(comments.thread(currentUser.caller().orElse(null), id, password, Paging.id(threadId)),
                 settings.host());
     }
 }

@@ -49,9 +49,12 @@ public class RequestLimits extends HttpFilter {
     public static final long IMAGE = 8 * 1024 * 1024;
     /** A video's changes: its fields and up to two images. */
     static final long VIDEO_CHANGE = 2 * IMAGE + DEFAULT_BODY;
+    /** A playlist, new or changed: its fields and a thumbnail. */
+    static final long PLAYLIST_FORM = IMAGE + DEFAULT_BODY;
     /** Undertow reads ahead of what is counted here: its limit leaves room, so that ours trips first. */
     private static final long UNDERTOW_SLACK = 1024 * 1024;
     private static final Pattern VIDEO = Pattern.compile("/api/v1/videos/[^/]+");
+    private static final Pattern PLAYLIST = Pattern.compile("/api/v1/video-playlists/[^/]+");
     private static final String FORM = "application/x-www-form-urlencoded";
 
     @Inject
@@ -82,12 +85,16 @@ public class RequestLimits extends HttpFilter {
         chain.doFilter(bounded, response);
     }
 
-    /** The largest body a request may have: uploads take files, a video's changes two images. */
+    /** The largest body a request may have: uploads take files, a video's changes two images, a playlist's one. */
     static long limit(String method, String path, long uploads) {
         boolean upload = method.equals("POST") && path.equals("/api/v1/videos/upload")
                 || method.equals("PUT") && path.equals("/api/v1/videos/upload-resumable");
         if (upload) {
             return uploads;
+        }
+        if (method.equals("POST") && path.equals("/api/v1/video-playlists")
+                || method.equals("PUT") && PLAYLIST.matcher(path).matches()) {
+            return PLAYLIST_FORM;
         }
         return method.equals("PUT") && VIDEO.matcher(path).matches() ? VIDEO_CHANGE : DEFAULT_BODY;
     }

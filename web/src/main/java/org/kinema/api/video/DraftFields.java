@@ -1,8 +1,10 @@
 package org.kinema.api.video;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
 import org.kinema.api.platform.JsonMapper;
 import org.kinema.platform.DomainException;
 import org.kinema.video.CommentsPolicy;
@@ -21,9 +23,10 @@ import java.util.TreeMap;
 /**
  * A video's metadata as PeerTube clients send it, in form fields ({@code tags[0]}, {@code tags[]}
  * or repeated {@code tags}) or in JSON, read into a {@link VideoDraft} with a 400 naming any field
- * of the wrong type or holding a NUL character, and a 413 for a text field past its bound.
+ * of the wrong type or holding a NUL character, and a 413 for a text field past its bound. Other
+ * forms of PeerTube's (a playlist's) are read with it too.
  */
-final class DraftFields {
+public final class DraftFields {
 
     private DraftFields() {
     }
@@ -49,7 +52,7 @@ final class DraftFields {
     }
 
     /** The same, for a form read by the JAX-RS runtime. */
-    static Map<String, List<String>> fromEntityParts(List<EntityPart> parts, Map<String, EntityPart> files) throws IOException {
+    public static Map<String, List<String>> fromEntityParts(List<EntityPart> parts, Map<String, EntityPart> files) throws IOException {
         Map<String, List<String>> fields = new HashMap<>();
         for (EntityPart part : parts) {
             if (part.getFileName().isPresent()) {
@@ -61,8 +64,19 @@ final class DraftFields {
         return fields;
     }
 
+    /** The fields of a plain form (read by the container) or of a JSON object body. */
+    public static Map<String, List<String>> fromRequest(HttpServletRequest request) throws IOException {
+        String type = request.getContentType() == null ? "" : request.getContentType();
+        if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
+            Map<String, List<String>> fields = new HashMap<>();
+            request.getParameterMap().forEach((key, values) -> fields.put(key, List.of(values)));
+            return fields;
+        }
+        return fromJson(request.getInputStream());
+    }
+
     /** The fields of a JSON object body; arrays become several values. */
-    static Map<String, List<String>> fromJson(InputStream body) throws IOException {
+    public static Map<String, List<String>> fromJson(InputStream body) throws IOException {
         JsonNode json = JsonMapper.mapper().readTree(body);
         if (json == null || !json.isObject()) {
             throw DomainException.invalid("The request body must be a JSON object");
@@ -99,8 +113,9 @@ final class DraftFields {
     static VideoDraft from(Map<String, List<String>> fields) {
         return new VideoDraft(longValue(fields, "channelId"), text(fields, "name"), integer(fields, "privacy"),
                 integer(fields, "category"), integer(fields, "licence"), text(fields, "language"),
-                text(fields, "description"), text(fields, "support"), tags(fields), bool(fields, "nsfw"),
-                commentsPolicy(fields), bool(fields, "downloadEnabled"), bool(fields, "waitTranscoding"));
+                text(fields, "description"), text(fields, "support"), list(fields, "tags"), bool(fields, "nsfw"),
+                commentsPolicy(fields), bool(fields, "downloadEnabled"), bool(fields, "waitTranscoding"),
+                given(fields, "videoPasswords") ? list(fields, "videoPasswords") : null);
     }
 
     /** PeerTube's {@code commentsPolicy}, or its older {@code commentsEnabled} (true: enabled, false: disabled). */
@@ -113,21 +128,30 @@ final class DraftFields {
         return enabled == null ? null : enabled ? CommentsPolicy.ENABLED.id() : CommentsPolicy.DISABLED.id();
     }
 
-    private static List<String> tags(Map<String, List<String>> fields) {
+    /** A list field as forms and JSON carry one: {@code name[0]}, {@code name[]}, repeated {@code name}, or an array. */
+    private static List<String> list(Map<String, List<String>> fields, String name) {
         Map<Integer, String> indexed = new TreeMap<>();
-        List<String> tags = new ArrayList<>();
+        List<String> list = new ArrayList<>();
         fields.forEach((key, values) -> {
-            if (key.equals("tags") || key.equals("tags[]")) {
-                values.stream().filter(value -> !value.isBlank()).forEach(tags::add);
-            } else if (key.matches("tags\\[\\d{1,3}]")) {
-                indexed.put(Integer.parseInt(key.substring(5, key.length() - 1)), values.get(0));
+            if (key.equals(name) || key.equals(name + "[]")) {
+                values.stream().filter(value -> !value.isBlank()).forEach(list::add);
+            } else if (isIndexed(key, name)) {
+                indexed.put(Integer.parseInt(key.substring(name.length() + 1, key.length() - 1)), values.get(0));
             }
         });
-        tags.addAll(indexed.values());
-        return tags;
+        list.addAll(indexed.values());
+        return list;
     }
 
-    static String text(Map<String, List<String>> fields, String name) {
+    private static boolean given(Map<String, List<String>> fields, String name) {
+        return fields.keySet().stream().anyMatch(key -> key.equals(name) || key.equals(name + "[]") || isIndexed(key, name));
+    }
+
+    private static boolean isIndexed(String key, String name) {
+        return key.startsWith(name + "[") && key.substring(name.length()).matches("\\[\\d{1,3}]");
+    }
+
+    public static String text(Map<String, List<String>> fields, String name) {
         List<String> values = fields.get(name);
         if (values == null || values.isEmpty() || values.get(0) == null || values.get(0).isEmpty()) {
             return null;
@@ -135,7 +159,7 @@ final class DraftFields {
         return values.get(0);
     }
 
-    private static Integer integer(Map<String, List<String>> fields, String name) {
+    public static Integer integer(Map<String, List<String>> fields, String name) {
         String value = text(fields, name);
         try {
             return value == null ? null : Integer.valueOf(value.trim());
@@ -144,7 +168,7 @@ final class DraftFields {
         }
     }
 
-    private static Long longValue(Map<String, List<String>> fields, String name) {
+    public static Long longValue(Map<String, List<String>> fields, String name) {
         String value = text(fields, name);
         try {
             return value == null ? null : Long.valueOf(value.trim());

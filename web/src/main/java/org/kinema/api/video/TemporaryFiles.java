@@ -15,12 +15,12 @@ import java.util.List;
  * each bounded, and deleted when the request is done with them (what the domain moved away is
  * gone already).
  */
-final class TemporaryFiles implements AutoCloseable {
+public final class TemporaryFiles implements AutoCloseable {
 
     private final List<Path> files = new ArrayList<>();
 
     /** Copies a part to a new file; a part past {@code max} bytes is refused with 413. */
-    Path copy(String name, InputStream content, long max) throws IOException {
+    public Path copy(String name, InputStream content, long max) throws IOException {
         Path file = Files.createTempFile("kinema-upload-", ".part");
         files.add(file);
         try (InputStream in = content; OutputStream out = Files.newOutputStream(file)) {

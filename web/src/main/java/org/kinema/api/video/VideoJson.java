@@ -122,6 +122,12 @@ public final class VideoJson {
         return json;
     }
 
+    /** A video as shown to a viewer who watched it: PeerTube's {@code userHistory}, where they stopped. */
+    public Map<String, Object> withHistory(Map<String, Object> json, int currentTime) {
+        json.put("userHistory", Map.of("currentTime", currentTime));
+        return json;
+    }
+
     private String hlsUrl(Video video) {
         return publicUrl + "/static/streaming-playlists/hls/" + video.uuid() + "/";
     }

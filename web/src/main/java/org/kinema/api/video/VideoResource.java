@@ -4,7 +4,9 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,10 +19,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.kinema.account.Caller;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.kinema.api.platform.CurrentUser;
+import org.kinema.api.platform.JsonMapper;
 import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
 import org.kinema.api.platform.RequestLimits;
+import org.kinema.history.HistoryService;
 import org.kinema.platform.DomainException;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.video.FileTokens;
@@ -28,9 +33,12 @@ import org.kinema.video.Privacy;
 import org.kinema.video.Video;
 import org.kinema.video.VideoConstants;
 import org.kinema.video.VideoFilter;
+import org.kinema.video.VideoPasswordService;
 import org.kinema.video.VideoService;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,10 +48,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /videos}: lists, details, constants, changes, deletion, views, file tokens, re-transcoding. */
+/**
+ * {@code /videos}: lists, details, constants, changes, deletion, views, file tokens, passwords,
+ * re-transcoding.
+ */
 @Path("videos")
 @Produces(MediaType.APPLICATION_JSON)
 public class VideoResource {
+
+    /** Where a viewer gives a password-protected video's password, as PeerTube's clients do. */
+    public static final String PASSWORD_HEADER = "x-peertube-video-password";
 
     @Inject
     private VideoService videos;
@@ -53,6 +67,12 @@ public class VideoResource {
 
     @Inject
     private VideoViews views;
+
+    @Inject
+    private VideoPasswordService passwords;
+
+    @Inject
+    private HistoryService history;
 
     @Inject
     private KinemaSettings settings;
@@ -101,9 +121,13 @@ public class VideoResource {
 
     @GET
     @Path("{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
-        Video video = videos.get(currentUser.caller().orElse(null), id);
-        return views.json().details(video, videos.files(video));
+    public Map<String, Object> get(@PathParam("id") String id, @HeaderParam(PASSWORD_HEADER) String password) {
+        Caller caller = currentUser.caller().orElse(null);
+        Video video = videos.get(caller, id, password);
+        VideoJson json = views.json();
+        Map<String, Object> details = json.details(video, videos.files(video));
+        history.positionOf(caller, video).ifPresent(seconds -> json.withHistory(details, seconds));
+        return details;
     }
 
     /** The original as uploaded: its facts and where its owner downloads it. */
@@ -128,7 +152,7 @@ public class VideoResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     public Response describe(@PathParam("id") String id) throws IOException {
         Caller caller = currentUser.require();
-        videos.describe(caller, id, DraftFields.from(fields()), null, null);
+        videos.describe(caller, id, DraftFields.from(DraftFields.fromRequest(request)), null, null);
         return Response.noContent().build();
     }
 
@@ -157,21 +181,67 @@ public class VideoResource {
         return Response.noContent().build();
     }
 
+    /**
+     * A viewer watches: counted as a view, and for a logged-in viewer who says where they are
+     * (PeerTube's {@code currentTime}) kept in their history.
+     */
     @POST
     @Path("{id}/views")
-    public Response view(@PathParam("id") String id) {
-        videos.recordView(currentUser.caller().orElse(null), id, request.getRemoteAddr());
+    public Response view(@PathParam("id") String id, @HeaderParam(PASSWORD_HEADER) String password, InputStream body)
+            throws IOException {
+        videos.recordView(currentUser.caller().orElse(null), id, password, request.getRemoteAddr(), currentTime(body, false));
         return Response.noContent().build();
     }
 
-    /** PeerTube's {@code {"files": {"token", "expires"}}} opening a non-public video's files. */
+    /** PeerTube's older way of saying where a logged-in viewer is: {@code {"currentTime": seconds}}. */
+    @PUT
+    @Path("{id}/watching")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response watching(@PathParam("id") String id, @HeaderParam(PASSWORD_HEADER) String password, InputStream body)
+            throws IOException {
+        videos.watching(currentUser.require(), id, password, currentTime(body, true));
+        return Response.noContent().build();
+    }
+
+    /**
+     * PeerTube's {@code {"files": {"token", "expires"}}} opening a non-public video's files; a
+     * password-protected video's password gets one without logging in.
+     */
     @POST
     @Path("{id}/token")
-    public Map<String, Object> fileToken(@PathParam("id") String id) {
-        String token = videos.issueFileToken(currentUser.require(), id);
+    public Map<String, Object> fileToken(@PathParam("id") String id, @HeaderParam(PASSWORD_HEADER) String password) {
+        String token = videos.issueFileToken(currentUser.caller().orElse(null), id, password);
         long expires = FileTokens.expiry(token);
         return Map.of("files", Map.of("token", token,
                 "expires", OffsetDateTime.ofInstant(Instant.ofEpochSecond(expires), ZoneOffset.UTC)));
+    }
+
+    /** The passwords of a password-protected video, for its owner. */
+    @GET
+    @Path("{id}/passwords")
+    public ListResponse<VideoPasswordJson> passwords(@PathParam("id") String id, @QueryParam("start") String start,
+                                                     @QueryParam("count") String count, @QueryParam("sort") String sort) {
+        return ListResponse.of(passwords.list(currentUser.require(), id, Paging.page(start, count, sort)), VideoPasswordJson::of);
+    }
+
+    /** PeerTube's {@code {"passwords": [...]}}: they replace the video's passwords. */
+    @PUT
+    @Path("{id}/passwords")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response replacePasswords(@PathParam("id") String id, @NotNull PasswordsChange body) {
+        passwords.replace(currentUser.require(), id, body.passwords());
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/passwords/{passwordId}")
+    public Response deletePassword(@PathParam("id") String id, @PathParam("passwordId") String passwordId) {
+        passwords.remove(currentUser.require(), id, Paging.id(passwordId));
+        return Response.noContent().build();
+    }
+
+    /** The body of {@code PUT /videos/{id}/passwords}. */
+    public record PasswordsChange(List<String> passwords) {
     }
 
     /** An administrator runs transcoding again, e.g. after a failure. */
@@ -182,18 +252,28 @@ public class VideoResource {
         return Response.noContent().build();
     }
 
-    private static java.nio.file.Path image(EntityPart part, TemporaryFiles images) throws IOException {
-        return part == null ? null : images.copy(part.getName(), part.getContent(), RequestLimits.IMAGE);
+    /**
+     * The {@code currentTime} of a JSON body, in whole seconds; null when absent and not required.
+     * The body is read as JSON whatever charset its type names (a player sends only this field).
+     */
+    private static Integer currentTime(InputStream body, boolean required) throws IOException {
+        byte[] bytes = body == null ? new byte[0] : body.readAllBytes();
+        JsonNode json = new String(bytes, StandardCharsets.UTF_8).isBlank() ? null : JsonMapper.mapper().readTree(bytes);
+        JsonNode time = json == null ? null : json.get("currentTime");
+        if (time == null || time.isNull()) {
+            if (required) {
+                throw DomainException.invalid("currentTime is required");
+            }
+            return null;
+        }
+        if (!(time.isIntegralNumber() || time.isTextual()) || !time.asText().matches("\\d{1,9}")) {
+            throw DomainException.invalid("currentTime must be a whole number of seconds, 0 or more");
+        }
+        return Integer.valueOf(time.asText());
     }
 
-    private Map<String, List<String>> fields() throws IOException {
-        String type = request.getContentType() == null ? "" : request.getContentType();
-        if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
-            Map<String, List<String>> fields = new HashMap<>();
-            request.getParameterMap().forEach((key, values) -> fields.put(key, List.of(values)));
-            return fields;
-        }
-        return DraftFields.fromJson(request.getInputStream());
+    private static java.nio.file.Path image(EntityPart part, TemporaryFiles images) throws IOException {
+        return part == null ? null : images.copy(part.getName(), part.getContent(), RequestLimits.IMAGE);
     }
 
     private static List<String> values(jakarta.ws.rs.core.MultivaluedMap<String, String> query, String name) {
