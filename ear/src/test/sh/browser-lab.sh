@@ -7,10 +7,13 @@
 #
 #   browser-lab.sh up KINEMA_PORT DRIVER_PORT    # prints nothing on success
 #   browser-lab.sh down
+#
+# KINEMA_LAB names the namespace (and its folder in /tmp), so that test runs on other ports can
+# have labs of their own at the same time.
 set -euo pipefail
 
-ns=kinema-lab
-run=/tmp/kinema-lab
+ns=${KINEMA_LAB:-kinema-lab}
+run=/tmp/$ns
 command=${1:?up or down}
 
 down() {

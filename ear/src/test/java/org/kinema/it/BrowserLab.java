@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BrowserLab implements BeforeAllCallback {
 
-    private static final int DRIVER_PORT = Integer.getInteger("kinema.it.driver.port", 19515);
+    /** Each test run's lab is named by its Kinema port, so runs on other ports (other worktrees) never meet. */
+    private static final int KINEMA_PORT = Integer.getInteger("kinema.it.port", 19100);
+    private static final String NAME = "kinema-lab-" + KINEMA_PORT;
+    private static final int DRIVER_PORT = Integer.getInteger("kinema.it.driver.port", KINEMA_PORT + 415);
     private static final Path SCRIPT = Path.of("src/test/sh/browser-lab.sh").toAbsolutePath();
 
     @Override
@@ -50,7 +53,7 @@ public final class BrowserLab implements BeforeAllCallback {
                 "--disable-dev-shm-usage", "--window-size=1366,900",
                 "--autoplay-policy=no-user-gesture-required", "--allow-loopback-in-peer-connection",
                 "--disable-features=WebRtcHideLocalIpsWithMdns",
-                "--user-data-dir=/tmp/kinema-lab/profile-" + System.nanoTime());
+                "--user-data-dir=/tmp/" + NAME + "/profile-" + System.nanoTime());
         if (Boolean.getBoolean("kinema.it.browserLogs")) {
             org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
             logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
@@ -77,8 +80,10 @@ public final class BrowserLab implements BeforeAllCallback {
         command[0] = "bash";
         command[1] = SCRIPT.toString();
         System.arraycopy(arguments, 0, command, 2, arguments.length);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "browser-lab.log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "browser-lab.log").toFile());
+        builder.environment().put("KINEMA_LAB", NAME);
+        Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IOException("browser-lab.sh " + String.join(" ", arguments) + " failed; see target/browser-lab.log");
         }
