@@ -114,3 +114,12 @@ END $$;
 CREATE INDEX video_channel_display_name_trigrams ON video_channel
     USING gin (immutable_unaccent(display_name) public.gin_trgm_ops);
 CREATE INDEX actor_name_trigrams ON actor USING gin (preferred_username public.gin_trgm_ops);
+
+-- Results sorted by another column than relevance walk that column's index, newest or largest
+-- first, until enough match. These are the indexes video lists sort by; IF NOT EXISTS, because
+-- the lists' own migration makes the same ones under the same names.
+CREATE INDEX IF NOT EXISTS video_listed_by_created ON video (created_at, id) WHERE privacy = 1 AND state = 1;
+CREATE INDEX IF NOT EXISTS video_listed_by_name ON video (name, id) WHERE privacy = 1 AND state = 1;
+CREATE INDEX IF NOT EXISTS video_listed_by_duration ON video (duration, id) WHERE privacy = 1 AND state = 1;
+CREATE INDEX IF NOT EXISTS video_listed_by_views ON video (views, id) WHERE privacy = 1 AND state = 1;
+CREATE INDEX IF NOT EXISTS video_listed_by_likes ON video (likes, id) WHERE privacy = 1 AND state = 1;
