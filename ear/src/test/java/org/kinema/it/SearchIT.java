@@ -93,6 +93,12 @@ class SearchIT {
     }
 
     @Test
+    void quotesBackslashesAndOperatorsAreJustText() {
+        assertEquals(List.of(lecture), found("search", "rivers' " + WORD + " \\ & | ! :* (sediment)"));
+        assertEquals(List.of(), found("search", "!!! ???"), "a search of no words finds nothing");
+    }
+
+    @Test
     void aMisspeltWordFindsTheVideoItMeans() {
         assertTrue(found("search", "hydrolgy " + WORD).contains(lecture));
         assertTrue(found("search", "lecure " + WORD).contains(lecture));

@@ -111,7 +111,8 @@ public class SearchRepository {
         if (text.actorName() != null) {
             where.add(VIDEO_OF_NAMED, text.actorName(), text.actorName());
         }
-        if (text.nothing() || text.videoId() != null && uuid(text.videoId()) == null
+        boolean wordless = !text.words().isEmpty() && fullText == null;
+        if (text.nothing() || wordless || text.videoId() != null && uuid(text.videoId()) == null
                 || search.originallyPublishedStartDate() != null || search.originallyPublishedEndDate() != null) {
             where.add(" AND false");
         }
