@@ -225,10 +225,18 @@ class SearchIT {
     }
 
     @Test
-    void playlistSearchAnswersPeerTubesListShape() {
-        JsonNode found = search("/api/v1/search/video-playlists", null, "search", "hydrology");
-        assertEquals(0, found.path("total").asInt());
-        assertTrue(found.path("data").isArray());
+    void playlistSearchFindsPublicPlaylistsByTheirNameOnly() {
+        long channel = Videos.channelOf(API, owner);
+        String word = "Estuaries" + Fresh.name("x").replace("_", "");
+        assertEquals(200, API.postJson("/api/v1/video-playlists", owner, Map.of("displayName", word + " course",
+                "privacy", 1, "videoChannelId", channel)).status());
+        assertEquals(200, API.postJson("/api/v1/video-playlists", owner, Map.of("displayName", word + " drafts",
+                "privacy", 3)).status());
+        JsonNode found = search("/api/v1/search/video-playlists", null, "search", word.toLowerCase());
+        assertEquals(1, found.path("total").asInt(), found::toString);
+        assertEquals(word + " course", found.path("data").path(0).path("displayName").asText());
+        assertEquals(0, search("/api/v1/search/video-playlists", owner, "search", word + " drafts").path("total").asInt(),
+                "a private playlist is found by nobody, its owner included");
     }
 
     @Test

@@ -80,7 +80,7 @@ public class SearchResource {
         return ListResponse.of(search.channels(searched, order, page(start, count)), channel -> ChannelJson.of(channel, host));
     }
 
-    /** Playlists, through the feature that keeps them; none are found while no feature does. */
+    /** Playlists, through the feature that keeps them (see {@link PlaylistSearch}). */
     @GET
     @Path("video-playlists")
     public ListResponse<?> playlists(@QueryParam("search") String text, @QueryParam("start") String start,
