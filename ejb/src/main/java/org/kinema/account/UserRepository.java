@@ -6,21 +6,21 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
+import org.kinema.platform.SortOrders;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Users and the accounts that stand for them. */
 @ApplicationScoped
 public class UserRepository {
 
-    private static final Map<String, String> SORTABLE = Map.of(
+    private static final SortOrders SORTS = SortOrders.of("id",
             "id", "u.id",
-            "username", "u.username",
-            "createdAt", "u.createdAt",
-            "lastLoginDate", "u.lastLoginDate",
-            "role", "u.role");
+            "username", "u.username, u.id",
+            "createdAt", "u.createdAt, u.id",
+            "lastLoginDate", "u.lastLoginDate, u.id",
+            "role", "u.role, u.id");
 
     @PersistenceContext(unitName = "kinema")
     private EntityManager em;
@@ -72,9 +72,7 @@ public class UserRepository {
         if (blocked != null) {
             where.append(" AND u.blocked = :blocked");
         }
-        String order = " ORDER BY " + SORTABLE.getOrDefault(page.sortField("id"), "u.id")
-                + (page.descending(false) ? " DESC" : " ASC") + ", u.id ASC";
-        TypedQuery<User> query = em.createQuery("SELECT u FROM User u" + where + order, User.class);
+        TypedQuery<User> query = em.createQuery("SELECT u FROM User u" + where + SORTS.orderBy(page), User.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(u) FROM User u" + where, Long.class);
         if (search != null && !search.isBlank()) {
             String pattern = "%" + search.toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";

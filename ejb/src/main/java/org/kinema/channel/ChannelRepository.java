@@ -7,20 +7,21 @@ import jakarta.persistence.TypedQuery;
 import org.kinema.account.Account;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
+import org.kinema.platform.SortOrders;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Channels, found by id, by handle or by owner. */
 @ApplicationScoped
 public class ChannelRepository {
 
-    private static final Map<String, String> SORTABLE = Map.of(
+    /** A channel is its actor's alone, so the actor's id breaks ties between names as well as the channel's. */
+    private static final SortOrders SORTS = SortOrders.of("createdAt",
             "id", "c.id",
-            "name", "c.actor.preferredUsername",
-            "createdAt", "c.createdAt",
-            "updatedAt", "c.updatedAt");
+            "name", "c.actor.preferredUsername, c.actor.id",
+            "createdAt", "c.createdAt, c.id",
+            "updatedAt", "c.updatedAt, c.id");
 
     @PersistenceContext(unitName = "kinema")
     private EntityManager em;
@@ -67,9 +68,8 @@ public class ChannelRepository {
     /** A page of all channels known here, or of one account's channels when account is given. */
     public PageResult<VideoChannel> list(Account account, Page page) {
         String where = account == null ? "" : " WHERE c.account = :account";
-        String order = " ORDER BY " + SORTABLE.getOrDefault(page.sortField("createdAt"), "c.createdAt")
-                + (page.descending(false) ? " DESC" : " ASC") + ", c.id ASC";
-        TypedQuery<VideoChannel> query = em.createQuery("SELECT c FROM VideoChannel c" + where + order, VideoChannel.class);
+        TypedQuery<VideoChannel> query = em.createQuery("SELECT c FROM VideoChannel c" + where + SORTS.orderBy(page),
+                VideoChannel.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM VideoChannel c" + where, Long.class);
         if (account != null) {
             query.setParameter("account", account);

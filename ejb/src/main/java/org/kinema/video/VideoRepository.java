@@ -6,10 +6,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
+import org.kinema.platform.SortOrders;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,16 +17,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class VideoRepository {
 
-    private static final Map<String, String> SORTABLE = Map.of(
-            "name", "v.name",
-            "duration", "v.duration",
-            "createdAt", "v.createdAt",
-            "publishedAt", "v.publishedAt",
-            "views", "v.views",
-            "likes", "v.likes",
-            "trending", "v.views",
-            "hot", "v.views",
-            "best", "v.likes");
+    /**
+     * PeerTube's video orders. Kinema keeps no original publication date (a video was first
+     * published when it was published here), and orders PeerTube's recent-views and score orders
+     * by the totals it keeps: trending and hot by views, best by likes.
+     */
+    static final SortOrders SORTS = SortOrders.of("-publishedAt",
+            "name", "v.name, v.id",
+            "duration", "v.duration, v.id",
+            "createdAt", "v.createdAt, v.id",
+            "publishedAt", "v.publishedAt, v.id",
+            "originallyPublishedAt", "v.publishedAt, v.id",
+            "views", "v.views, v.id",
+            "likes", "v.likes, v.id",
+            "trending", "v.views, v.id",
+            "hot", "v.views, v.id",
+            "best", "v.likes, v.id");
 
     @PersistenceContext(unitName = "kinema")
     private EntityManager em;
@@ -137,9 +143,7 @@ public class VideoRepository {
         if (filter.localOnly() != null) {
             where.append(filter.localOnly() ? " AND v.channel.actor.host IS NULL" : " AND v.channel.actor.host IS NOT NULL");
         }
-        String field = SORTABLE.getOrDefault(page.sortField("publishedAt"), "v.publishedAt");
-        String order = " ORDER BY " + field + (page.descending(true) ? " DESC" : " ASC") + ", v.id DESC";
-        TypedQuery<Video> query = em.createQuery("SELECT v FROM Video v" + where + order, Video.class);
+        TypedQuery<Video> query = em.createQuery("SELECT v FROM Video v" + where + SORTS.orderBy(page), Video.class);
         withOwners(query);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(v) FROM Video v" + where, Long.class);
         for (TypedQuery<?> q : List.of(query, count)) {
