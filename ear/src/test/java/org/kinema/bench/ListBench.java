@@ -1,0 +1,225 @@
+package org.kinema.bench;
+
+import org.kinema.it.SeededVideos;
+import org.kinema.launcher.KinemaNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether video lists stay flat from a thousand videos to a million: one fresh node, seeded in
+ * steps straight into its PostgreSQL (public published videos with tags and a file each, spread
+ * over two channels per account, one account in five remote), and at each size the closed-loop
+ * throughput and p99 latency of {@code GET /api/v1/videos?count=25} under every sort PeerTube
+ * clients send, and of single videos by UUID, with the ratio of each figure to the smallest size.
+ *
+ * <p>From the project root (no install needed):
+ * <pre>
+ * mvn -o verify -Plist-bench -DskipTests -Dkinema.bench.port=19330
+ * </pre>
+ * System properties: {@code kinema.list.bench.sizes} (1000,100000,1000000),
+ * {@code kinema.list.bench.connections} (32), {@code kinema.list.bench.warmup} (5) and
+ * {@code kinema.list.bench.seconds} (10): seconds of warm-up and of measurement per request kind;
+ * {@code kinema.bench.port} (19330) and {@code kinema.bench.dir}.
+ */
+public final class ListBench {
+
+    private static final List<String> SORTS = List.of("-publishedAt", "-createdAt", "-views", "-likes", "-duration",
+            "name", "-trending", "-hot", "-best");
+    private static final String SINGLE = "single video";
+    private static final int VIDEOS_PER_STATEMENT = 100_000;
+    private static final int VIDEOS_PER_ACCOUNT = 400;
+
+    public static void main(String[] args) throws Exception {
+        Path ear = Path.of(BenchNodes.required("kinema.ear", "list-bench")).toAbsolutePath();
+        Path wildflyHome = Path.of(BenchNodes.required("kinema.wildfly.home", "list-bench")).toAbsolutePath();
+        Path ffmpegDir = Path.of(BenchNodes.required("kinema.ffmpeg.dir", "list-bench")).toAbsolutePath();
+        Path benchDir = Path.of(System.getProperty("kinema.bench.dir", "target/list-bench")).toAbsolutePath();
+        int port = Integer.getInteger("kinema.bench.port", 19330);
+        int connections = Integer.getInteger("kinema.list.bench.connections", 32);
+        Duration warmup = Duration.ofSeconds(Integer.getInteger("kinema.list.bench.warmup", 5));
+        Duration window = Duration.ofSeconds(Integer.getInteger("kinema.list.bench.seconds", 10));
+        long[] sizes = Arrays.stream(System.getProperty("kinema.list.bench.sizes", "1000,100000,1000000").split(","))
+                .mapToLong(size -> Long.parseLong(size.trim())).toArray();
+
+        var settings = BenchNodes.fresh(wildflyHome, ear, benchDir.resolve("node"), "list-bench", port,
+                        ffmpegDir.resolve("bin/ffmpeg").toString(), ffmpegDir.resolve("bin/ffprobe").toString())
+                .setting("KINEMA_RATE_LIMIT_API", "0")
+                .setting("KINEMA_RATE_LIMIT_LOGIN", "0")
+                .build();
+        System.out.printf(Locale.ROOT, "List benchmark: %d cores, %d connections, %d s warm-up + %d s measured per request kind%n",
+                Runtime.getRuntime().availableProcessors(), connections, warmup.toSeconds(), window.toSeconds());
+        Map<Long, Map<String, HttpLoad.Result>> results = new LinkedHashMap<>();
+        try (KinemaNode node = KinemaNode.start(settings);
+             Connection db = DriverManager.getConnection(node.jdbcUrl(), node.jdbcUser(), node.jdbcPassword())) {
+            System.out.println("PostgreSQL " + single(db, "SHOW server_version") + ", node at " + node.baseUrl());
+            HttpLoad load = new HttpLoad("localhost", port);
+            long seeded = 0;
+            for (long size : sizes) {
+                long started = System.nanoTime();
+                seed(db, node.baseUrl(), seeded, size);
+                seeded = size;
+                System.out.printf(Locale.ROOT, "%n%,d videos seeded and analysed in %.0f s; ", size, (System.nanoTime() - started) / 1e9);
+                System.out.printf(Locale.ROOT, "the list's total shows them after %.1f s%n", awaitTotal(node.baseUrl(), size));
+                Map<String, HttpLoad.Result> figures = new LinkedHashMap<>();
+                for (String sort : SORTS) {
+                    figures.put(sort, load.run(List.of("/api/v1/videos?count=25&sort=" + sort), connections, warmup, window));
+                    print(sort, figures.get(sort));
+                }
+                figures.put(SINGLE, load.run(sample(db).stream().map(uuid -> "/api/v1/videos/" + uuid).toList(), connections,
+                        warmup, window));
+                print(SINGLE, figures.get(SINGLE));
+                results.put(size, figures);
+            }
+        }
+        printTable(results);
+    }
+
+    /** Adds owners and videos until there are {@code size} videos, then lets PostgreSQL gather statistics. */
+    private static void seed(Connection db, String publicUrl, long from, long size) throws SQLException {
+        long accounts = Math.max(5, size / VIDEOS_PER_ACCOUNT);
+        long known = Long.parseLong(single(db, "SELECT count(*) FROM kinema.actor WHERE preferred_username LIKE 'bench%' AND type = 'Person'"));
+        if (accounts > known) {
+            execute(db, OWNERS, publicUrl, known + 1, accounts);
+            execute(db, CHANNELS, publicUrl);
+        }
+        for (long first = from + 1; first <= size; first += VIDEOS_PER_STATEMENT) {
+            SeededVideos.insert(db, "SELECT id FROM kinema.video_channel", first, Math.min(size, first + VIDEOS_PER_STATEMENT - 1));
+        }
+        try (Statement statement = db.createStatement()) {
+            statement.execute("VACUUM ANALYZE");
+        }
+    }
+
+    /** Accounts numbered from the second parameter to the third, with their Person actors and, for the local four in five, users. */
+    private static final String OWNERS = """
+            WITH person AS (
+                INSERT INTO kinema.actor (type, preferred_username, host, url, created_at, updated_at)
+                SELECT 'Person', 'bench' || g, CASE WHEN g % 5 = 0 THEN 'peer' || g % 13 || '.example' END,
+                       CASE WHEN g % 5 = 0 THEN 'https://peer' || g % 13 || '.example' ELSE ? END || '/accounts/bench' || g,
+                       now() - g * interval '1 minute', now() - g * interval '1 minute'
+                FROM generate_series(?, ?) AS g
+                RETURNING id, preferred_username, host, created_at),
+            local_user AS (
+                INSERT INTO kinema.users (username, email, password_hash, role, video_quota, video_quota_daily, created_at)
+                SELECT preferred_username, preferred_username || '@bench.example', 'no login', 2, -1, -1, created_at
+                FROM person WHERE host IS NULL
+                RETURNING id, username)
+            INSERT INTO kinema.account (actor_id, user_id, display_name, created_at, updated_at)
+            SELECT p.id, u.id, 'Bench account ' || p.preferred_username, p.created_at, p.created_at
+            FROM person p LEFT JOIN local_user u ON u.username = p.preferred_username""";
+
+    /** Two channels (Group actors) for every bench account that has none yet. */
+    private static final String CHANNELS = """
+            WITH owner AS (
+                SELECT a.id, p.preferred_username AS name, p.host, k
+                FROM kinema.account a JOIN kinema.actor p ON p.id = a.actor_id CROSS JOIN generate_series(1, 2) AS k
+                WHERE p.preferred_username LIKE 'bench%' AND NOT EXISTS (SELECT 1 FROM kinema.video_channel c WHERE c.account_id = a.id)),
+            grp AS (
+                INSERT INTO kinema.actor (type, preferred_username, host, url, created_at, updated_at)
+                SELECT 'Group', name || '_c' || k, host, coalesce('https://' || host, ?) || '/video-channels/' || name || '_c' || k,
+                       now(), now()
+                FROM owner
+                RETURNING id, preferred_username)
+            INSERT INTO kinema.video_channel (actor_id, account_id, display_name, created_at, updated_at)
+            SELECT g.id, o.id, 'Bench channel ' || g.preferred_username, now(), now()
+            FROM grp g JOIN owner o ON g.preferred_username = o.name || '_c' || o.k""";
+
+    private static void execute(Connection db, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    /** Waits until the list's total counts every seeded video; returns the seconds that took. */
+    private static double awaitTotal(String baseUrl, long size) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Pattern total = Pattern.compile("\"total\":(\\d+)");
+        long started = System.nanoTime();
+        String body = "";
+        while (System.nanoTime() - started < Duration.ofMinutes(2).toNanos()) {
+            body = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/videos?count=1")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher matcher = total.matcher(body);
+            if (matcher.find() && Long.parseLong(matcher.group(1)) == size) {
+                return (System.nanoTime() - started) / 1e9;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The list never showed a total of " + size + ": " + body);
+    }
+
+    /** A thousand videos picked at random, for single-video lookups. */
+    private static List<String> sample(Connection db) throws SQLException {
+        List<String> uuids = new ArrayList<>();
+        try (Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT uuid FROM kinema.video ORDER BY random() LIMIT 1000")) {
+            while (rows.next()) {
+                uuids.add(rows.getString(1));
+            }
+        }
+        return uuids;
+    }
+
+    private static String single(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private static void print(String request, HttpLoad.Result result) {
+        System.out.printf(Locale.ROOT, "  %-14s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms%s%n", request, result.perSecond(),
+                result.p50Ms(), result.p99Ms(), result.errors() > 0 ? "  errors " + result.errors() : "");
+    }
+
+    /** Each size's req/s and p99 side by side, with their ratios to the first size. */
+    private static void printTable(Map<Long, Map<String, HttpLoad.Result>> results) {
+        List<Long> sizes = new ArrayList<>(results.keySet());
+        long base = sizes.get(0);
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%n%-14s", "GET /videos"));
+        for (long size : sizes) {
+            head.append(String.format(Locale.ROOT, " | %,10d: req/s  p99 ms", size));
+            if (size != base) {
+                head.append("  req/s÷  p99÷");
+            }
+        }
+        System.out.println(head);
+        for (String request : results.get(base).keySet()) {
+            HttpLoad.Result first = results.get(base).get(request);
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-14s", request));
+            for (long size : sizes) {
+                HttpLoad.Result result = results.get(size).get(request);
+                row.append(String.format(Locale.ROOT, " | %18.0f %7.1f", result.perSecond(), result.p99Ms()));
+                if (size != base) {
+                    row.append(String.format(Locale.ROOT, "  %5.2f %6.2f", result.perSecond() / first.perSecond(),
+                            result.p99Ms() / first.p99Ms()));
+                }
+            }
+            System.out.println(row);
+        }
+        System.out.printf(Locale.ROOT, "(req/s÷ and p99÷: the figure at that size divided by the one at %,d videos; "
+                + "goal: req/s÷ ≥ 0.80 and p99 ≤ 100 ms)%n", base);
+    }
+}
