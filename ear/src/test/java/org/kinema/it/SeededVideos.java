@@ -21,15 +21,15 @@ public final class SeededVideos {
      */
     public static void insert(Connection db, String channelIds, long first, long last) throws SQLException {
         try (PreparedStatement statement = db.prepareStatement("""
-                WITH channel AS (SELECT row_number() OVER (ORDER BY c.id) - 1 AS slot, c.id
+                WITH channel AS (SELECT row_number() OVER (ORDER BY c.id) - 1 AS slot, c.id, c.account_id
                                  FROM kinema.video_channel c WHERE c.id IN (%s)),
                      slots AS (SELECT count(*) AS n FROM channel),
                      video AS (
-                         INSERT INTO kinema.video (uuid, short_uuid, channel_id, name, description, privacy, category,
+                         INSERT INTO kinema.video (uuid, short_uuid, channel_id, account_id, name, description, privacy, category,
                                                    licence, language, nsfw, state, transcoding_progress, hls_prefix,
                                                    duration, aspect_ratio, original_filename, original_size, views,
                                                    likes, dislikes, published_at, created_at, updated_at)
-                         SELECT s.uuid, replace(s.uuid::text, '-', ''), c.id,
+                         SELECT s.uuid, replace(s.uuid::text, '-', ''), c.id, c.account_id,
                                 'seeded ' || translate(left(md5(g::text), 12), '0123456789', 'ghijklmnop') || ' ' || g,
                                 'A seeded video, number ' || g || '.', 1, 1 + g %% 18, 1 + g %% 7,
                                 (ARRAY['en', 'fr', 'de', 'es', 'ja'])[1 + g %% 5], g %% 50 = 0, 1, 100, 'seeded',

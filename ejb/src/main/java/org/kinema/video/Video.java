@@ -49,6 +49,10 @@ public class Video {
     @JoinColumn(name = "channel_id", nullable = false)
     private VideoChannel channel;
 
+    /** The channel's account, kept beside it so that an index orders an account's videos; it never changes. */
+    @Column(name = "account_id", nullable = false)
+    private long accountId;
+
     @Column(nullable = false)
     private String name;
 
@@ -144,6 +148,7 @@ public class Video {
         video.uuid = UUID.randomUUID();
         video.shortUuid = ShortUuid.of(video.uuid);
         video.channel = channel;
+        video.accountId = channel.account().id();
         video.state = VideoState.TO_TRANSCODE.id();
         video.originalFilename = originalFilename;
         video.originalSize = originalSize;

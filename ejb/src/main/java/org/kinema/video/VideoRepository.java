@@ -9,9 +9,14 @@ import org.kinema.platform.PageResult;
 import org.kinema.platform.SortOrders;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Videos and their files: lookups, lists with PeerTube's filters, quotas and the transcoding queue. */
 @ApplicationScoped
@@ -118,57 +123,58 @@ public class VideoRepository {
      * count, so visibility rules stay in the service.
      */
     public PageResult<Video> list(VideoFilter filter, Page page) {
-        StringBuilder where = new StringBuilder(" WHERE v.privacy IN :privacies");
-        if (filter.publishedOnly()) {
-            where.append(" AND v.state = 1");
-        }
-        if (filter.channelId() != null) {
-            where.append(" AND v.channel.id = :channel");
-        }
-        if (filter.accountId() != null) {
-            where.append(" AND v.channel.account.id = :account");
-        }
-        if (filter.ownerUserId() != null) {
-            where.append(" AND v.channel.account.user.id = :owner");
-        }
-        if (!filter.categories().isEmpty()) {
-            where.append(" AND v.category IN :categories");
-        }
-        if (!filter.languages().isEmpty()) {
-            where.append(" AND v.language IN :languages");
-        }
-        if (filter.nsfw() != null) {
-            where.append(" AND v.nsfw = :nsfw");
-        }
-        if (filter.localOnly() != null) {
-            where.append(filter.localOnly() ? " AND v.channel.actor.host IS NULL" : " AND v.channel.actor.host IS NOT NULL");
-        }
-        TypedQuery<Video> query = em.createQuery("SELECT v FROM Video v" + where + SORTS.orderBy(page), Video.class);
+        Conditions where = Conditions.of(filter);
+        TypedQuery<Video> query = where.bind(em.createQuery("SELECT v FROM Video v" + where.jpql() + SORTS.orderBy(page),
+                Video.class));
         withOwners(query);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(v) FROM Video v" + where, Long.class);
-        for (TypedQuery<?> q : List.of(query, count)) {
-            q.setParameter("privacies", filter.privacies().stream().map(Privacy::id).toList());
-            if (filter.channelId() != null) {
-                q.setParameter("channel", filter.channelId());
+        long total = where.bind(em.createQuery("SELECT COUNT(v) FROM Video v" + where.jpql(), Long.class)).getSingleResult();
+        return new PageResult<>(total, query.setFirstResult(page.start()).setMaxResults(page.count()).getResultList());
+    }
+
+    /**
+     * A filter as JPQL. Privacy and state are written as constants, not parameters, so that
+     * PostgreSQL sees they match the partial indexes of listed videos; an owner is an account id,
+     * which the account's indexes lead with.
+     */
+    private record Conditions(String jpql, Map<String, Object> parameters) {
+
+        static Conditions of(VideoFilter filter) {
+            List<String> clauses = new ArrayList<>();
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            if (!filter.privacies().containsAll(EnumSet.allOf(Privacy.class))) {
+                clauses.add(filter.privacies().stream().map(privacy -> String.valueOf(privacy.id()))
+                        .collect(Collectors.joining(", ", "v.privacy IN (", ")")));
             }
-            if (filter.accountId() != null) {
-                q.setParameter("account", filter.accountId());
+            if (filter.publishedOnly()) {
+                clauses.add("v.state = " + VideoState.PUBLISHED.id());
             }
-            if (filter.ownerUserId() != null) {
-                q.setParameter("owner", filter.ownerUserId());
+            add(clauses, parameters, "v.channel.id = :channel", "channel", filter.channelId());
+            add(clauses, parameters, "v.accountId = :account", "account", filter.accountId());
+            add(clauses, parameters, "v.accountId = (SELECT a.id FROM Account a WHERE a.user.id = :owner)", "owner",
+                    filter.ownerUserId());
+            add(clauses, parameters, "v.category IN :categories", "categories",
+                    filter.categories().isEmpty() ? null : filter.categories());
+            add(clauses, parameters, "v.language IN :languages", "languages",
+                    filter.languages().isEmpty() ? null : filter.languages());
+            add(clauses, parameters, "v.nsfw = :nsfw", "nsfw", filter.nsfw());
+            if (filter.localOnly() != null) {
+                clauses.add(filter.localOnly() ? "v.channel.actor.host IS NULL" : "v.channel.actor.host IS NOT NULL");
             }
-            if (!filter.categories().isEmpty()) {
-                q.setParameter("categories", filter.categories());
-            }
-            if (!filter.languages().isEmpty()) {
-                q.setParameter("languages", filter.languages());
-            }
-            if (filter.nsfw() != null) {
-                q.setParameter("nsfw", filter.nsfw());
+            return new Conditions(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), parameters);
+        }
+
+        private static void add(List<String> clauses, Map<String, Object> parameters, String clause, String name,
+                                Object value) {
+            if (value != null) {
+                clauses.add(clause);
+                parameters.put(name, value);
             }
         }
-        return new PageResult<>(count.getSingleResult(),
-                query.setFirstResult(page.start()).setMaxResults(page.count()).getResultList());
+
+        <T> TypedQuery<T> bind(TypedQuery<T> query) {
+            parameters.forEach(query::setParameter);
+            return query;
+        }
     }
 
     /**
