@@ -1,9 +1,11 @@
 package org.kinema.video;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.kinema.platform.ListTotals;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
 import org.kinema.platform.SortOrders;
@@ -41,6 +43,9 @@ public class VideoRepository {
 
     @PersistenceContext(unitName = "kinema")
     private EntityManager em;
+
+    @Inject
+    private ListTotals totals;
 
     public void add(Video video) {
         em.persist(video);
@@ -120,14 +125,16 @@ public class VideoRepository {
 
     /**
      * A page of videos matching a filter; the filter says which privacies, states and owners
-     * count, so visibility rules stay in the service.
+     * count, so visibility rules stay in the service. The total is exact within seconds
+     * ({@link ListTotals}).
      */
     public PageResult<Video> list(VideoFilter filter, Page page) {
         Conditions where = Conditions.of(filter);
         TypedQuery<Video> query = where.bind(em.createQuery("SELECT v FROM Video v" + where.jpql() + SORTS.orderBy(page),
                 Video.class));
         withOwners(query);
-        long total = where.bind(em.createQuery("SELECT COUNT(v) FROM Video v" + where.jpql(), Long.class)).getSingleResult();
+        long total = totals.of(where,
+                () -> where.bind(em.createQuery("SELECT COUNT(v) FROM Video v" + where.jpql(), Long.class)).getSingleResult());
         return new PageResult<>(total, query.setFirstResult(page.start()).setMaxResults(page.count()).getResultList());
     }
 
