@@ -3,6 +3,7 @@ package org.kinema.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.kinema.platform.Fetch;
 
 import java.util.Optional;
 
@@ -20,8 +21,8 @@ public class AccountRepository {
     /** The account named {@code name} on {@code host}, or a local one when host is null. */
     public Optional<Account> findByName(String name, String host) {
         String hostClause = host == null ? "a.actor.host IS NULL" : "LOWER(a.actor.host) = :host";
-        var query = em.createQuery("SELECT a FROM Account a WHERE LOWER(a.actor.preferredUsername) = :name AND " + hostClause,
-                        Account.class)
+        var query = Fetch.with(em.createQuery("SELECT a FROM Account a WHERE LOWER(a.actor.preferredUsername) = :name AND "
+                        + hostClause, Account.class), "a.actor", "a.user")
                 .setParameter("name", name.toLowerCase());
         if (host != null) {
             query.setParameter("host", host.toLowerCase());

@@ -4,12 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.kinema.platform.Fetch;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
 import org.kinema.platform.SortOrders;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Users and the accounts that stand for them. */
 @ApplicationScoped
@@ -58,9 +61,20 @@ public class UserRepository {
     }
 
     public Account accountOf(User user) {
-        return em.createQuery("SELECT a FROM Account a WHERE a.user = :user", Account.class)
+        return Fetch.with(em.createQuery("SELECT a FROM Account a WHERE a.user = :user", Account.class), "a.actor")
                 .setParameter("user", user)
                 .getSingleResult();
+    }
+
+    /** The accounts of these users (loaded in this transaction, which the accounts refer to), by user id. */
+    public Map<Long, Account> accountsOf(List<User> users) {
+        if (users.isEmpty()) {
+            return Map.of();
+        }
+        return Fetch.with(em.createQuery("SELECT a FROM Account a WHERE a.user IN :users", Account.class), "a.actor")
+                .setParameter("users", users)
+                .getResultStream()
+                .collect(Collectors.toMap(account -> account.user().id(), account -> account));
     }
 
     /** Users whose username or e-mail contains {@code search}, optionally only (un)blocked ones. */

@@ -14,6 +14,12 @@ import org.kinema.platform.DomainException;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
+import org.kinema.video.QuotaUse;
+import org.kinema.video.VideoRepository;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Creating, registering, changing and removing users. */
 @Stateless
@@ -35,7 +41,7 @@ public class UserService {
     private KinemaSettings settings;
 
     @Inject
-    private org.kinema.video.VideoRepository videos;
+    private VideoRepository videos;
 
     /** An administrator or moderator creates a user. */
     public Account create(Caller caller, NewUser request) {
@@ -57,32 +63,41 @@ public class UserService {
         return createUser(request);
     }
 
-    public User get(Caller caller, long id) {
+    public UserDetails get(Caller caller, long id) {
         User user = users.find(id).orElseThrow(() -> DomainException.notFound("User not found"));
         if (caller.userId() != id && !caller.canManageUsers()) {
             throw DomainException.forbidden("You may not see this user");
         }
-        return user;
+        return inDetail(List.of(user)).get(0);
     }
 
-    public User me(Caller caller) {
-        return users.find(caller.userId()).orElseThrow(() -> DomainException.unauthenticated("User no longer exists", "invalid_token"));
+    public UserDetails me(Caller caller) {
+        return inDetail(List.of(own(caller))).get(0);
     }
 
     /** Bytes of originals the user uploaded, in all and in the last 24 hours. */
-    public org.kinema.video.QuotaUse quotaUsed(long userId) {
+    public QuotaUse quotaUsed(long userId) {
         return videos.quotaUse(userId);
     }
 
-    public Account accountOf(User user) {
-        return users.accountOf(user);
-    }
-
-    public PageResult<User> list(Caller caller, String search, Boolean blocked, Page page) {
+    public PageResult<UserDetails> list(Caller caller, String search, Boolean blocked, Page page) {
         if (!caller.canManageUsers()) {
             throw DomainException.forbidden("Only administrators and moderators list users");
         }
-        return users.list(search, blocked, page);
+        PageResult<User> found = users.list(search, blocked, page);
+        return new PageResult<>(found.total(), inDetail(found.items()));
+    }
+
+    /** Users with their accounts, channels and quota use: three selects however many users. */
+    private List<UserDetails> inDetail(List<User> list) {
+        Map<Long, Account> accounts = users.accountsOf(list);
+        Map<Long, List<VideoChannel>> channelsOf = channels.ownedBy(accounts.values()).stream()
+                .collect(Collectors.groupingBy(channel -> channel.account().id()));
+        Map<Long, QuotaUse> quotaUses = videos.quotaUses(accounts.values().stream().map(Account::id).toList());
+        return list.stream().map(user -> {
+            Account account = accounts.get(user.id());
+            return new UserDetails(user, account, channelsOf.getOrDefault(account.id(), List.of()), quotaUses.get(account.id()));
+        }).toList();
     }
 
     public void change(Caller caller, long id, UserChanges changes) {
@@ -113,7 +128,7 @@ public class UserService {
     }
 
     public void changeOwn(Caller caller, OwnChanges changes) {
-        User user = me(caller);
+        User user = own(caller);
         if (changes.password() != null || changes.email() != null) {
             if (!user.acceptsPassword(changes.currentPassword())) {
                 throw DomainException.unauthenticated("Invalid current password", null);
@@ -140,6 +155,10 @@ public class UserService {
             throw DomainException.invalid("The root user cannot be deleted");
         }
         users.delete(user);
+    }
+
+    private User own(Caller caller) {
+        return users.find(caller.userId()).orElseThrow(() -> DomainException.unauthenticated("User no longer exists", "invalid_token"));
     }
 
     /** The user {@code id}, if the caller may manage them. */

@@ -5,10 +5,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.kinema.account.Account;
+import org.kinema.platform.Fetch;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
 import org.kinema.platform.SortOrders;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,9 +44,9 @@ public class ChannelRepository {
 
     public Optional<VideoChannel> findByName(String name, String host) {
         String hostClause = host == null ? "c.actor.host IS NULL" : "LOWER(c.actor.host) = :host";
-        TypedQuery<VideoChannel> query = em.createQuery(
+        TypedQuery<VideoChannel> query = withOwner(em.createQuery(
                         "SELECT c FROM VideoChannel c WHERE LOWER(c.actor.preferredUsername) = :name AND " + hostClause,
-                        VideoChannel.class)
+                        VideoChannel.class))
                 .setParameter("name", name.toLowerCase());
         if (host != null) {
             query.setParameter("host", host.toLowerCase());
@@ -58,18 +60,22 @@ public class ChannelRepository {
                 .getSingleResult();
     }
 
-    /** All channels oldest first. */
-    public List<VideoChannel> ownedBy(Account account) {
-        return em.createQuery("SELECT c FROM VideoChannel c WHERE c.account = :account ORDER BY c.id", VideoChannel.class)
-                .setParameter("account", account)
+    /** The channels of these accounts (loaded in this transaction, which the channels refer to), oldest first. */
+    public List<VideoChannel> ownedBy(Collection<Account> accounts) {
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
+        return Fetch.with(em.createQuery("SELECT c FROM VideoChannel c WHERE c.account IN :accounts ORDER BY c.id",
+                        VideoChannel.class), "c.actor")
+                .setParameter("accounts", accounts)
                 .getResultList();
     }
 
     /** A page of all channels known here, or of one account's channels when account is given. */
     public PageResult<VideoChannel> list(Account account, Page page) {
         String where = account == null ? "" : " WHERE c.account = :account";
-        TypedQuery<VideoChannel> query = em.createQuery("SELECT c FROM VideoChannel c" + where + SORTS.orderBy(page),
-                VideoChannel.class);
+        TypedQuery<VideoChannel> query = withOwner(em.createQuery("SELECT c FROM VideoChannel c" + where + SORTS.orderBy(page),
+                VideoChannel.class));
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM VideoChannel c" + where, Long.class);
         if (account != null) {
             query.setParameter("account", account);
@@ -77,5 +83,10 @@ public class ChannelRepository {
         }
         return new PageResult<>(count.getSingleResult(),
                 query.setFirstResult(page.start()).setMaxResults(page.count()).getResultList());
+    }
+
+    /** The channel's actor, account, the account's actor and user, in the channel's own select. */
+    private static TypedQuery<VideoChannel> withOwner(TypedQuery<VideoChannel> query) {
+        return Fetch.with(query, "c.actor", "c.account", "c.account.actor", "c.account.user");
     }
 }

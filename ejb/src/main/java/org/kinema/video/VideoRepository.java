@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.kinema.platform.Fetch;
 import org.kinema.platform.ListTotals;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
@@ -12,7 +13,9 @@ import org.kinema.platform.SortOrders;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,10 @@ public class VideoRepository {
             "hot", "v.views, v.id",
             "best", "v.likes, v.id");
 
+    /** Bytes of originals uploaded in all, and since {@code :since}. */
+    private static final String QUOTA_SUMS =
+            "SUM(v.originalSize), SUM(CASE WHEN v.createdAt >= :since THEN v.originalSize ELSE 0 END)";
+
     @PersistenceContext(unitName = "kinema")
     private EntityManager em;
 
@@ -56,12 +63,15 @@ public class VideoRepository {
         em.persist(file);
     }
 
+    /** The video with its channel, account, their actors and owner, in one select, and its tags in one more. */
     public Optional<Video> find(long id) {
-        return Optional.ofNullable(em.find(Video.class, id));
+        return withOwners(em.createQuery("SELECT v FROM Video v WHERE v.id = :id", Video.class))
+                .setParameter("id", id).getResultStream().findFirst();
     }
 
+    /** As {@link #find(long)}, by UUID. */
     public Optional<Video> findByUuid(UUID uuid) {
-        return em.createQuery("SELECT v FROM Video v WHERE v.uuid = :uuid", Video.class)
+        return withOwners(em.createQuery("SELECT v FROM Video v WHERE v.uuid = :uuid", Video.class))
                 .setParameter("uuid", uuid).getResultStream().findFirst();
     }
 
@@ -81,18 +91,13 @@ public class VideoRepository {
         return uuid == null ? Optional.empty() : findByUuid(uuid);
     }
 
+    /**
+     * The video's files, largest first. Asked in the transaction that loaded the video, they take
+     * it from the persistence context instead of loading it again.
+     */
     public List<VideoFile> files(Video video) {
         return em.createQuery("SELECT f FROM VideoFile f WHERE f.video = :video ORDER BY f.resolution DESC, f.id", VideoFile.class)
                 .setParameter("video", video).getResultList();
-    }
-
-    /** The files of many videos at once, for lists. */
-    public List<VideoFile> files(List<Video> videos) {
-        if (videos.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("SELECT f FROM VideoFile f WHERE f.video IN :videos ORDER BY f.resolution DESC, f.id", VideoFile.class)
-                .setParameter("videos", videos).getResultList();
     }
 
     /** The file a public name refers to, with its video. */
@@ -113,14 +118,37 @@ public class VideoRepository {
 
     /** Bytes of originals a user uploaded: in all, and in the last 24 hours. */
     public QuotaUse quotaUse(long userId) {
-        Object[] sums = em.createQuery("SELECT SUM(v.originalSize),"
-                        + " SUM(CASE WHEN v.createdAt >= :since THEN v.originalSize ELSE 0 END)"
-                        + " FROM Video v WHERE v.channel.account.user.id = :user", Object[].class)
+        Object[] sums = em.createQuery("SELECT 0, " + QUOTA_SUMS
+                        + " FROM Video v WHERE v.accountId = (SELECT a.id FROM Account a WHERE a.user.id = :user)", Object[].class)
                 .setParameter("user", userId)
-                .setParameter("since", OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(1))
+                .setParameter("since", aDayAgo())
                 .getSingleResult();
-        return new QuotaUse(sums[0] == null ? 0 : ((Number) sums[0]).longValue(),
-                sums[1] == null ? 0 : ((Number) sums[1]).longValue());
+        return quotaUse(sums);
+    }
+
+    /** {@link #quotaUse(long)} of many accounts at once, by account id; an account without videos uses nothing. */
+    public Map<Long, QuotaUse> quotaUses(Collection<Long> accountIds) {
+        Map<Long, QuotaUse> uses = new HashMap<>();
+        accountIds.forEach(id -> uses.put(id, new QuotaUse(0, 0)));
+        if (!accountIds.isEmpty()) {
+            em.createQuery("SELECT v.accountId, " + QUOTA_SUMS + " FROM Video v WHERE v.accountId IN :accounts"
+                            + " GROUP BY v.accountId", Object[].class)
+                    .setParameter("accounts", accountIds)
+                    .setParameter("since", aDayAgo())
+                    .getResultList()
+                    .forEach(sums -> uses.put(((Number) sums[0]).longValue(), quotaUse(sums)));
+        }
+        return uses;
+    }
+
+    private static OffsetDateTime aDayAgo() {
+        return OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(1);
+    }
+
+    /** The two sums after a leading key column; no videos sum to null. */
+    private static QuotaUse quotaUse(Object[] sums) {
+        return new QuotaUse(sums[1] == null ? 0 : ((Number) sums[1]).longValue(),
+                sums[2] == null ? 0 : ((Number) sums[2]).longValue());
     }
 
     /**
@@ -189,13 +217,12 @@ public class VideoRepository {
      * tags of the whole page in one more, instead of a few selects per video (no weaving, no
      * shared cache: EclipseLink would otherwise fetch every to-one relation on its own).
      */
-    private static void withOwners(TypedQuery<Video> query) {
-        for (String path : List.of("v.channel", "v.channel.actor", "v.channel.account", "v.channel.account.actor",
-                "v.channel.account.user")) {
-            query.setHint("eclipselink.left-join-fetch", path);
-        }
+    private static TypedQuery<Video> withOwners(TypedQuery<Video> query) {
+        Fetch.with(query, "v.channel", "v.channel.actor", "v.channel.account", "v.channel.account.actor",
+                "v.channel.account.user");
         query.setHint("eclipselink.batch.type", "IN");
         query.setHint("eclipselink.batch", "v.tags");
+        return query;
     }
 
     /** Takes the oldest video waiting for transcoding whose lease is free; other nodes skip it. */

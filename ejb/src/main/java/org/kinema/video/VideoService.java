@@ -136,12 +136,10 @@ public class VideoService {
                 null, null), page);
     }
 
-    public List<VideoFile> files(Video video) {
-        return videos.files(video);
-    }
-
-    public List<VideoFile> files(List<Video> list) {
-        return videos.files(list);
+    /** A video the caller may watch, with its files, as its page shows it. */
+    public VideoDetails details(Caller caller, String idOrUuid) {
+        Video video = get(caller, idOrUuid);
+        return new VideoDetails(video, videos.files(video));
     }
 
     public void describe(Caller caller, String idOrUuid, VideoDraft changes) {

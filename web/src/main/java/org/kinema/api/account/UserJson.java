@@ -1,7 +1,7 @@
 package org.kinema.api.account;
 
-import org.kinema.account.Account;
 import org.kinema.account.User;
+import org.kinema.account.UserDetails;
 import org.kinema.api.channel.ChannelJson;
 
 import java.time.OffsetDateTime;
@@ -30,15 +30,17 @@ public record UserJson(long id, String username, String email, boolean emailVeri
             "autoInstanceFollowing", "abuseStateChange", "abuseNewMessage", "newPeerTubeVersion", "newPluginVersion",
             "myVideoStudioEditionFinished", "myVideoTranscriptionGenerated");
 
-    public static UserJson of(User user, Account account, List<ChannelJson> channels, long quotaUsed, long quotaUsedDaily,
-                              String localHost) {
+    public static UserJson of(UserDetails details, String localHost) {
+        User user = details.user();
         Map<String, Integer> notifications = new java.util.LinkedHashMap<>();
         NOTIFICATION_KINDS.forEach(kind -> notifications.put(kind, 1));
         return new UserJson(user.id(), user.username(), user.email(), user.emailVerified(), null, false,
-                new Role(user.role().id(), user.role().label()), 0, user.videoQuota(), user.videoQuotaDaily(), quotaUsed,
-                quotaUsedDaily,
+                new Role(user.role().id(), user.role().label()), 0, user.videoQuota(), user.videoQuotaDaily(),
+                details.quotaUse().total(), details.quotaUse().daily(),
                 user.blocked(), user.blockedReason(), user.nsfwPolicy(), user.p2pEnabled(), user.autoPlayVideo(), true, true,
                 true, null, "instance-default", null, true, true, true, false, user.lastLoginDate(), user.createdAt(),
-                AccountJson.of(account, localHost), channels, notifications, List.of());
+                AccountJson.of(details.account(), localHost),
+                details.channels().stream().map(channel -> ChannelJson.of(channel, localHost)).toList(),
+                notifications, List.of());
     }
 }

@@ -22,7 +22,7 @@ import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
 import org.kinema.platform.DomainException;
 import org.kinema.video.Privacy;
-import org.kinema.video.Video;
+import org.kinema.video.VideoDetails;
 import org.kinema.video.VideoConstants;
 import org.kinema.video.VideoFilter;
 import org.kinema.video.VideoService;
@@ -96,8 +96,8 @@ public class VideoResource {
     @GET
     @Path("{id}")
     public Map<String, Object> get(@PathParam("id") String id) {
-        Video video = videos.get(currentUser.caller().orElse(null), id);
-        return views.json().details(video, videos.files(video));
+        VideoDetails details = videos.details(currentUser.caller().orElse(null), id);
+        return views.json().details(details.video(), details.files());
     }
 
     /** PeerTube sends changes as a multipart form (it may carry images); JSON is taken too. */
