@@ -38,7 +38,11 @@ import java.util.regex.Pattern;
  * System properties: {@code kinema.list.bench.sizes} (1000,100000,1000000),
  * {@code kinema.list.bench.connections} (32), {@code kinema.list.bench.warmup} (5) and
  * {@code kinema.list.bench.seconds} (10): seconds of warm-up and of measurement per request kind;
- * {@code kinema.bench.port} (19330) and {@code kinema.bench.dir}.
+ * {@code kinema.list.bench.jit} (30): seconds of every request kind in turn before the first
+ * measurement, so that the first size is not measured while the JIT compiler is still at work;
+ * {@code kinema.bench.port} (19330) and {@code kinema.bench.dir}; {@code kinema.list.bench.hold} (false;
+ * true: seed to the last size, measure nothing, print how to reach the node and its database, and
+ * keep it up until a file {@code stop} appears in the bench folder: for looking at plans by hand).
  */
 public final class ListBench {
 
@@ -57,6 +61,7 @@ public final class ListBench {
         int connections = Integer.getInteger("kinema.list.bench.connections", 32);
         Duration warmup = Duration.ofSeconds(Integer.getInteger("kinema.list.bench.warmup", 5));
         Duration window = Duration.ofSeconds(Integer.getInteger("kinema.list.bench.seconds", 10));
+        Duration jit = Duration.ofSeconds(Integer.getInteger("kinema.list.bench.jit", 30));
         long[] sizes = Arrays.stream(System.getProperty("kinema.list.bench.sizes", "1000,100000,1000000").split(","))
                 .mapToLong(size -> Long.parseLong(size.trim())).toArray();
 
@@ -71,6 +76,10 @@ public final class ListBench {
         try (KinemaNode node = KinemaNode.start(settings);
              Connection db = DriverManager.getConnection(node.jdbcUrl(), node.jdbcUser(), node.jdbcPassword())) {
             System.out.println("PostgreSQL " + single(db, "SHOW server_version") + ", node at " + node.baseUrl());
+            if (Boolean.getBoolean("kinema.list.bench.hold")) {
+                hold(db, node, sizes[sizes.length - 1], benchDir.resolve("stop"));
+                return;
+            }
             HttpLoad load = new HttpLoad("localhost", port);
             long seeded = 0;
             for (long size : sizes) {
@@ -79,18 +88,33 @@ public final class ListBench {
                 seeded = size;
                 System.out.printf(Locale.ROOT, "%n%,d videos seeded and analysed in %.0f s; ", size, (System.nanoTime() - started) / 1e9);
                 System.out.printf(Locale.ROOT, "the list's total shows them after %.1f s%n", awaitTotal(node.baseUrl(), size));
-                Map<String, HttpLoad.Result> figures = new LinkedHashMap<>();
-                for (String sort : SORTS) {
-                    figures.put(sort, load.run(List.of("/api/v1/videos?count=25&sort=" + sort), connections, warmup, window));
-                    print(sort, figures.get(sort));
+                Map<String, List<String>> requests = new LinkedHashMap<>();
+                SORTS.forEach(sort -> requests.put(sort, List.of("/api/v1/videos?count=25&sort=" + sort)));
+                requests.put(SINGLE, sample(db).stream().map(uuid -> "/api/v1/videos/" + uuid).toList());
+                if (results.isEmpty()) {
+                    for (List<String> paths : requests.values()) {
+                        load.run(paths, connections, jit.dividedBy(requests.size()), Duration.ofSeconds(1));
+                    }
                 }
-                figures.put(SINGLE, load.run(sample(db).stream().map(uuid -> "/api/v1/videos/" + uuid).toList(), connections,
-                        warmup, window));
-                print(SINGLE, figures.get(SINGLE));
+                Map<String, HttpLoad.Result> figures = new LinkedHashMap<>();
+                for (Map.Entry<String, List<String>> request : requests.entrySet()) {
+                    figures.put(request.getKey(), load.run(request.getValue(), connections, warmup, window));
+                    print(request.getKey(), figures.get(request.getKey()));
+                }
                 results.put(size, figures);
             }
         }
         printTable(results);
+    }
+
+    private static void hold(Connection db, KinemaNode node, long size, Path stop) throws Exception {
+        seed(db, node.baseUrl(), 0, size);
+        System.out.printf("%,d videos at %s, database %s (user %s, password %s); touch %s to stop%n", size,
+                node.baseUrl(), node.jdbcUrl(), node.jdbcUser(), node.jdbcPassword(), stop);
+        while (!java.nio.file.Files.exists(stop)) {
+            Thread.sleep(1000);
+        }
+        java.nio.file.Files.delete(stop);
     }
 
     /** Adds owners and videos until there are {@code size} videos, then lets PostgreSQL gather statistics. */
