@@ -21,8 +21,8 @@ public class AccountRepository {
     /** The account named {@code name} on {@code host}, or a local one when host is null. */
     public Optional<Account> findByName(String name, String host) {
         String hostClause = host == null ? "a.actor.host IS NULL" : "LOWER(a.actor.host) = :host";
-        var query = Fetch.with(em.createQuery("SELECT a FROM Account a WHERE LOWER(a.actor.preferredUsername) = :name AND "
-                        + hostClause, Account.class), "a.actor", "a.user")
+        var query = Fetch.joined(em, Account.class, "SELECT a FROM Account a WHERE LOWER(a.actor.preferredUsername) = :name AND "
+                        + hostClause, "a.actor", "a.user")
                 .setParameter("name", name.toLowerCase());
         if (host != null) {
             query.setParameter("host", host.toLowerCase());

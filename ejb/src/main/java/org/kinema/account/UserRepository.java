@@ -61,7 +61,7 @@ public class UserRepository {
     }
 
     public Account accountOf(User user) {
-        return Fetch.with(em.createQuery("SELECT a FROM Account a WHERE a.user = :user", Account.class), "a.actor")
+        return Fetch.joined(em, Account.class, "SELECT a FROM Account a WHERE a.user = :user", "a.actor")
                 .setParameter("user", user)
                 .getSingleResult();
     }
@@ -71,7 +71,7 @@ public class UserRepository {
         if (users.isEmpty()) {
             return Map.of();
         }
-        return Fetch.with(em.createQuery("SELECT a FROM Account a WHERE a.user IN :users", Account.class), "a.actor")
+        return Fetch.joined(em, Account.class, "SELECT a FROM Account a WHERE a.user IN :users", "a.actor")
                 .setParameter("users", users)
                 .getResultStream()
                 .collect(Collectors.toMap(account -> account.user().id(), account -> account));

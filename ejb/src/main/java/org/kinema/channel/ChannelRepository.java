@@ -44,9 +44,8 @@ public class ChannelRepository {
 
     public Optional<VideoChannel> findByName(String name, String host) {
         String hostClause = host == null ? "c.actor.host IS NULL" : "LOWER(c.actor.host) = :host";
-        TypedQuery<VideoChannel> query = withOwner(em.createQuery(
-                        "SELECT c FROM VideoChannel c WHERE LOWER(c.actor.preferredUsername) = :name AND " + hostClause,
-                        VideoChannel.class))
+        TypedQuery<VideoChannel> query = withOwner(
+                        "SELECT c FROM VideoChannel c WHERE LOWER(c.actor.preferredUsername) = :name AND " + hostClause)
                 .setParameter("name", name.toLowerCase());
         if (host != null) {
             query.setParameter("host", host.toLowerCase());
@@ -65,8 +64,8 @@ public class ChannelRepository {
         if (accounts.isEmpty()) {
             return List.of();
         }
-        return Fetch.with(em.createQuery("SELECT c FROM VideoChannel c WHERE c.account IN :accounts ORDER BY c.id",
-                        VideoChannel.class), "c.actor")
+        return Fetch.joined(em, VideoChannel.class, "SELECT c FROM VideoChannel c WHERE c.account IN :accounts ORDER BY c.id",
+                        "c.actor")
                 .setParameter("accounts", accounts)
                 .getResultList();
     }
@@ -74,8 +73,7 @@ public class ChannelRepository {
     /** A page of all channels known here, or of one account's channels when account is given. */
     public PageResult<VideoChannel> list(Account account, Page page) {
         String where = account == null ? "" : " WHERE c.account = :account";
-        TypedQuery<VideoChannel> query = withOwner(em.createQuery("SELECT c FROM VideoChannel c" + where + SORTS.orderBy(page),
-                VideoChannel.class));
+        TypedQuery<VideoChannel> query = withOwner("SELECT c FROM VideoChannel c" + where + SORTS.orderBy(page));
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM VideoChannel c" + where, Long.class);
         if (account != null) {
             query.setParameter("account", account);
@@ -86,7 +84,7 @@ public class ChannelRepository {
     }
 
     /** The channel's actor, account, the account's actor and user, in the channel's own select. */
-    private static TypedQuery<VideoChannel> withOwner(TypedQuery<VideoChannel> query) {
-        return Fetch.with(query, "c.actor", "c.account", "c.account.actor", "c.account.user");
+    private TypedQuery<VideoChannel> withOwner(String jpql) {
+        return Fetch.joined(em, VideoChannel.class, jpql, "c.actor", "c.account", "c.account.actor", "c.account.user");
     }
 }

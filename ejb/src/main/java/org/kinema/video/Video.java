@@ -132,7 +132,8 @@ public class Video {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    /** Read when first asked for (a list shows no tags), within the transaction that needs them. */
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "video_tag", joinColumns = @JoinColumn(name = "video_id"))
     @Column(name = "tag")
     @OrderBy

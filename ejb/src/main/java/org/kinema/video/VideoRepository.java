@@ -45,6 +45,10 @@ public class VideoRepository {
             "hot", "v.views, v.id",
             "best", "v.likes, v.id");
 
+    /** What a video is shown with: its channel, account, the actors of both and the owner. */
+    private static final String[] OWNERS = {"v.channel", "v.channel.actor", "v.channel.account", "v.channel.account.actor",
+            "v.channel.account.user"};
+
     /** Bytes of originals uploaded in all, and since {@code :since}. */
     private static final String QUOTA_SUMS =
             "SUM(v.originalSize), SUM(CASE WHEN v.createdAt >= :since THEN v.originalSize ELSE 0 END)";
@@ -66,14 +70,12 @@ public class VideoRepository {
 
     /** The video with its channel, account, their actors and owner, in one select, and its tags in one more. */
     public Optional<Video> find(long id) {
-        return withOwners(em.createQuery("SELECT v FROM Video v WHERE v.id = :id", Video.class))
-                .setParameter("id", id).getResultStream().findFirst();
+        return withOwners("SELECT v FROM Video v WHERE v.id = :id").setParameter("id", id).getResultStream().findFirst();
     }
 
     /** As {@link #find(long)}, by UUID. */
     public Optional<Video> findByUuid(UUID uuid) {
-        return withOwners(em.createQuery("SELECT v FROM Video v WHERE v.uuid = :uuid", Video.class))
-                .setParameter("uuid", uuid).getResultStream().findFirst();
+        return withOwners("SELECT v FROM Video v WHERE v.uuid = :uuid").setParameter("uuid", uuid).getResultStream().findFirst();
     }
 
     /** By id, UUID or short UUID, as PeerTube's API accepts. */
@@ -176,8 +178,7 @@ public class VideoRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, Video> found = withOwners(em.createQuery("SELECT v FROM Video v WHERE v.id IN :ids", Video.class))
-                .setHint("eclipselink.read-only", true)
+        Map<Long, Video> found = Fetch.readOnly(em, Video.class, "SELECT v FROM Video v WHERE v.id IN :ids", OWNERS)
                 .setParameter("ids", ids)
                 .getResultStream()
                 .collect(Collectors.toMap(Video::id, video -> video));
@@ -230,17 +231,9 @@ public class VideoRepository {
         }
     }
 
-    /**
-     * Loads each video's channel, account, their actors and the owner in the same select, and the
-     * tags of the whole page in one more, instead of a few selects per video (no weaving, no
-     * shared cache: EclipseLink would otherwise fetch every to-one relation on its own).
-     */
-    private static TypedQuery<Video> withOwners(TypedQuery<Video> query) {
-        Fetch.with(query, "v.channel", "v.channel.actor", "v.channel.account", "v.channel.account.actor",
-                "v.channel.account.user");
-        query.setHint("eclipselink.batch.type", "IN");
-        query.setHint("eclipselink.batch", "v.tags");
-        return query;
+    /** A query for videos with their channel, account, the actors of both and the owner, in one select. */
+    private TypedQuery<Video> withOwners(String jpql) {
+        return Fetch.joined(em, Video.class, jpql, OWNERS);
     }
 
     /** Takes the oldest video waiting for transcoding whose lease is free; other nodes skip it. */

@@ -139,7 +139,7 @@ public class VideoService {
     /** A video the caller may watch, with its files, as its page shows it. */
     public VideoDetails details(Caller caller, String idOrUuid) {
         Video video = get(caller, idOrUuid);
-        return new VideoDetails(video, videos.files(video));
+        return new VideoDetails(video, video.tags(), videos.files(video));
     }
 
     public void describe(Caller caller, String idOrUuid, VideoDraft changes) {

@@ -22,7 +22,6 @@ import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
 import org.kinema.platform.DomainException;
 import org.kinema.video.Privacy;
-import org.kinema.video.VideoDetails;
 import org.kinema.video.VideoConstants;
 import org.kinema.video.VideoFilter;
 import org.kinema.video.VideoService;
@@ -96,8 +95,7 @@ public class VideoResource {
     @GET
     @Path("{id}")
     public Map<String, Object> get(@PathParam("id") String id) {
-        VideoDetails details = videos.details(currentUser.caller().orElse(null), id);
-        return views.json().details(details.video(), details.files());
+        return views.json().details(videos.details(currentUser.caller().orElse(null), id));
     }
 
     /** PeerTube sends changes as a multipart form (it may carry images); JSON is taken too. */
