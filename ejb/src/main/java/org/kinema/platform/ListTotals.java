@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The totals of this node's busiest lists: exact, but counted at most every {@link #FRESH} per
- * filter and never older than {@link #USABLE}, on the managed executor (see {@link RecentCounts}),
+ * filter (longer for a count that takes long: all 1,000,000 public videos take about 130 ms, so
+ * 2.6 s) and never older than {@link #USABLE}, on the managed executor (see {@link RecentCounts}),
  * so that a page of a long list does not wait for a count of all its rows.
  */
 @ApplicationScoped

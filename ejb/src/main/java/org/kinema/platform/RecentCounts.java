@@ -13,7 +13,9 @@ import java.util.logging.Logger;
  * younger than that is answered as it is; an older one, up to {@code usable}, is answered too while
  * one count runs again in the background; an older one still, or none yet, is waited for, and
  * whoever asks for the same count meanwhile waits for that same one. So no one waits on a count
- * that is asked for steadily, and no count answered is older than {@code usable}.
+ * that is asked for steadily, and no count answered is older than {@code usable}. A count that takes
+ * long stays fresh for {@value #EFFORT} times as long as it took (and usable for twice that), so
+ * that recounting one filter never keeps more than a {@value #EFFORT}th of a core busy.
  *
  * <p>Counts are remembered per key (a query and its parameters), at most {@code capacity} of them;
  * one not asked for during {@code usable} is forgotten when room is needed, and when there is
@@ -22,6 +24,7 @@ import java.util.logging.Logger;
 public final class RecentCounts {
 
     private static final Logger LOG = Logger.getLogger(RecentCounts.class.getName());
+    static final int EFFORT = 20;
 
     private final long fresh;
     private final long usable;
@@ -53,10 +56,11 @@ public final class RecentCounts {
         }
         count.askedAt = now;
         long age = now - count.countedAt;
-        if (count.counted && age < fresh) {
+        long freshFor = Math.max(fresh, EFFORT * count.took);
+        if (count.counted && age < freshFor) {
             return count.value;
         }
-        if (count.counted && age < usable) {
+        if (count.counted && age < Math.max(usable, 2 * freshFor)) {
             long last = count.value;
             count.recount(counter);
             return last;
@@ -70,6 +74,7 @@ public final class RecentCounts {
         private volatile boolean counted;
         private volatile long value;
         private volatile long countedAt;
+        private volatile long took;
         private volatile long askedAt;
         private CompletableFuture<Long> running;
 
@@ -79,15 +84,16 @@ public final class RecentCounts {
                 long started = nanoClock.getAsLong();
                 pending = CompletableFuture.supplyAsync(counter::getAsLong, background);
                 running = pending;
-                pending.whenComplete((result, failure) -> done(started, result, failure));
+                pending.whenComplete((result, failure) -> done(started, nanoClock.getAsLong(), result, failure));
             }
             return pending;
         }
 
-        private synchronized void done(long started, Long result, Throwable failure) {
+        private synchronized void done(long started, long ended, Long result, Throwable failure) {
             if (failure == null) {
                 value = result;
                 countedAt = started;
+                took = ended - started;
                 counted = true;
             } else {
                 LOG.log(Level.WARNING, "A count failed; the last one stands for now", failure);
