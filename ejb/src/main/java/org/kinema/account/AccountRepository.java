@@ -22,7 +22,7 @@ public class AccountRepository {
     public Optional<Account> findByName(String name, String host) {
         String hostClause = host == null ? "a.actor.host IS NULL" : "LOWER(a.actor.host) = :host";
         var query = Fetch.joined(em, Account.class, "SELECT a FROM Account a WHERE LOWER(a.actor.preferredUsername) = :name AND "
-                        + hostClause, "a.actor", "a.user")
+                        + hostClause, "a.actor")
                 .setParameter("name", name.toLowerCase());
         if (host != null) {
             query.setParameter("host", host.toLowerCase());

@@ -28,8 +28,13 @@ public class UserRepository {
     @PersistenceContext(unitName = "kinema")
     private EntityManager em;
 
-    public void add(User user, Account account) {
+    /** Stores a user, and writes it at once: its account refers to its id. */
+    public void add(User user) {
         em.persist(user);
+        em.flush();
+    }
+
+    public void add(Account account) {
         em.persist(account.actor());
         em.persist(account);
     }
@@ -61,20 +66,20 @@ public class UserRepository {
     }
 
     public Account accountOf(User user) {
-        return Fetch.joined(em, Account.class, "SELECT a FROM Account a WHERE a.user = :user", "a.actor")
-                .setParameter("user", user)
+        return Fetch.joined(em, Account.class, "SELECT a FROM Account a WHERE a.userId = :user", "a.actor")
+                .setParameter("user", user.id())
                 .getSingleResult();
     }
 
-    /** The accounts of these users (loaded in this transaction, which the accounts refer to), by user id. */
+    /** The accounts of these users, by user id. */
     public Map<Long, Account> accountsOf(List<User> users) {
         if (users.isEmpty()) {
             return Map.of();
         }
-        return Fetch.joined(em, Account.class, "SELECT a FROM Account a WHERE a.user IN :users", "a.actor")
-                .setParameter("users", users)
+        return Fetch.joined(em, Account.class, "SELECT a FROM Account a WHERE a.userId IN :users", "a.actor")
+                .setParameter("users", users.stream().map(User::id).toList())
                 .getResultStream()
-                .collect(Collectors.toMap(account -> account.user().id(), account -> account));
+                .collect(Collectors.toMap(Account::userId, account -> account));
     }
 
     /** Users whose username or e-mail contains {@code search}, optionally only (un)blocked ones. */

@@ -188,8 +188,9 @@ public class UserService {
                 request.videoQuota() == null ? defaults.defaultVideoQuota() : request.videoQuota(),
                 request.videoQuotaDaily() == null ? defaults.defaultVideoQuotaDaily() : request.videoQuotaDaily());
         String displayName = request.displayName() == null || request.displayName().isBlank() ? username : request.displayName();
+        users.add(user);
         Account account = new Account(Actor.local(ActorType.Person, username, settings.publicUrl()), user, displayName);
-        users.add(user, account);
+        users.add(account);
         String channelDisplayName = request.channelDisplayName() == null || request.channelDisplayName().isBlank()
                 ? "Main " + username + " channel" : request.channelDisplayName();
         channels.add(VideoChannel.open(channelName, channelDisplayName, account, settings.publicUrl()));

@@ -83,8 +83,8 @@ public class ChannelRepository {
                 query.setFirstResult(page.start()).setMaxResults(page.count()).getResultList());
     }
 
-    /** The channel's actor, account, the account's actor and user, in the channel's own select. */
+    /** The channel's actor, account and the account's actor, in the channel's own select. */
     private TypedQuery<VideoChannel> withOwner(String jpql) {
-        return Fetch.joined(em, VideoChannel.class, jpql, "c.actor", "c.account", "c.account.actor", "c.account.user");
+        return Fetch.joined(em, VideoChannel.class, jpql, "c.actor", "c.account", "c.account.actor");
     }
 }

@@ -46,9 +46,8 @@ public class VideoRepository {
             "hot", "v.views, v.id",
             "best", "v.likes, v.id");
 
-    /** What a video is shown with: its channel, account, the actors of both and the owner. */
-    private static final String[] OWNERS = {"v.channel", "v.channel.actor", "v.channel.account", "v.channel.account.actor",
-            "v.channel.account.user"};
+    /** What a video is shown with: its channel, account and the actors of both. */
+    private static final String[] OWNERS = {"v.channel", "v.channel.actor", "v.channel.account", "v.channel.account.actor"};
 
     /** Bytes of originals uploaded in all, and since {@code :since}. */
     private static final String QUOTA_SUMS =
@@ -69,7 +68,7 @@ public class VideoRepository {
         em.persist(file);
     }
 
-    /** The video with its channel, account, their actors and owner, in one select (its tags when first asked for). */
+    /** The video with its channel, account and their actors, in one select (its tags when first asked for). */
     public Optional<Video> find(long id) {
         return withOwners("SELECT v FROM Video v WHERE v.id = :id").setParameter("id", id).getResultStream().findFirst();
     }
@@ -123,7 +122,7 @@ public class VideoRepository {
     /** Bytes of originals a user uploaded: in all, and in the last 24 hours. */
     public QuotaUse quotaUse(long userId) {
         Object[] sums = em.createQuery("SELECT 0, " + QUOTA_SUMS
-                        + " FROM Video v WHERE v.accountId = (SELECT a.id FROM Account a WHERE a.user.id = :user)", Object[].class)
+                        + " FROM Video v WHERE v.accountId = (SELECT a.id FROM Account a WHERE a.userId = :user)", Object[].class)
                 .setParameter("user", userId)
                 .setParameter("since", aDayAgo())
                 .getSingleResult();
@@ -205,7 +204,7 @@ public class VideoRepository {
             }
             add(clauses, parameters, "v.channel.id = :channel", "channel", filter.channelId());
             add(clauses, parameters, "v.accountId = :account", "account", filter.accountId());
-            add(clauses, parameters, "v.accountId = (SELECT a.id FROM Account a WHERE a.user.id = :owner)", "owner",
+            add(clauses, parameters, "v.accountId = (SELECT a.id FROM Account a WHERE a.userId = :owner)", "owner",
                     filter.ownerUserId());
             add(clauses, parameters, "v.category IN :categories", "categories",
                     filter.categories().isEmpty() ? null : filter.categories());
@@ -232,7 +231,7 @@ public class VideoRepository {
         }
     }
 
-    /** A query for videos with their channel, account, the actors of both and the owner, in one select. */
+    /** A query for videos with their channel, account and the actors of both, in one select. */
     private TypedQuery<Video> withOwners(String jpql) {
         return Fetch.joined(em, Video.class, jpql, OWNERS);
     }

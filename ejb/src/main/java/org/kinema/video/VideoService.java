@@ -208,7 +208,6 @@ public class VideoService {
         if (caller.isAdministrator() || caller.role().canManageUsers()) {
             return true;
         }
-        Account owner = video.channel().account();
-        return owner.user() != null && owner.user().id() == caller.userId();
+        return video.channel().account().belongsTo(caller.userId());
     }
 }

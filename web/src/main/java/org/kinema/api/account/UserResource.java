@@ -107,7 +107,7 @@ public class UserResource {
     public Map<String, Object> add(@NotNull @Valid UserRequests.AddUser body) {
         Account account = users.create(currentUser.require(), new NewUser(body.username(), body.email(), body.password(),
                 UserRole.of(body.role()), body.videoQuota(), body.videoQuotaDaily(), null, body.channelName(), null));
-        return Map.of("user", Map.of("id", account.user().id(), "account", Map.of("id", account.id())));
+        return Map.of("user", Map.of("id", account.userId(), "account", Map.of("id", account.id())));
     }
 
     @GET
