@@ -190,7 +190,7 @@ public class VideoRepository {
      * PostgreSQL sees they match the partial indexes of listed videos; an owner is an account id,
      * which the account's indexes lead with.
      */
-    private record Conditions(String jpql, Map<String, Object> parameters) {
+    record Conditions(String jpql, Map<String, Object> parameters) {
 
         static Conditions of(VideoFilter filter) {
             List<String> clauses = new ArrayList<>();
