@@ -9,17 +9,25 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A list's total is exact: counted anew within seconds of an upload or a deletion. */
+/** A list's total is exact: counted anew within seconds of an upload or a deletion, and never waited for in vain. */
 @ExtendWith(KinemaServer.class)
 class ListTotalIT {
 
     private static final Api API = KinemaServer.api();
     private static final Duration WITHIN = Duration.ofSeconds(30);
+    /** More than the node's 30 database connections (KINEMA_DB_POOL_SIZE). */
+    private static final int CONNECTIONS_AND_MORE = 40;
 
     @Test
     void totalsCountAPublishedUploadAndADeletionWithinSeconds() throws Exception {
@@ -41,6 +49,42 @@ class ListTotalIT {
         awaitTotal(ofChannel, () -> 0);
         awaitTotal(ofAccount, () -> 0);
         awaitTotal("/api/v1/videos", ListTotalIT::listedInTheDatabase);
+    }
+
+    /**
+     * More requests at once than the node has database connections, for a list whose total is not
+     * counted yet: one of them counts, the others wait for it, and none waits in vain.
+     */
+    @Test
+    void moreRequestsThanConnectionsForAListNotYetCountedAllGetItsTotal() throws Exception {
+        String list = "/api/v1/videos?count=1&languageOneOf=" + Fresh.name("lang");
+        List<CompletableFuture<Api.Reply>> replies = new ArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS_AND_MORE);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < CONNECTIONS_AND_MORE; i++) {
+                replies.add(CompletableFuture.supplyAsync(() -> {
+                    awaitQuietly(start);
+                    return API.get(list, null);
+                }, clients));
+            }
+            start.countDown();
+            for (CompletableFuture<Api.Reply> reply : replies) {
+                Api.Reply answer = reply.get();
+                assertEquals(200, answer.status(), answer::toString);
+                assertEquals(0, answer.json().path("total").asLong(-1), answer::toString);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch start) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static long total(String list) {

@@ -25,6 +25,9 @@ public class ChannelRepository {
             "createdAt", "c.createdAt, c.id",
             "updatedAt", "c.updatedAt, c.id");
 
+    /** What a channel is shown with: its actor, account and the account's actor. */
+    private static final String[] OWNER = {"c.actor", "c.account", "c.account.actor"};
+
     @PersistenceContext(unitName = "kinema")
     private EntityManager em;
 
@@ -70,21 +73,24 @@ public class ChannelRepository {
                 .getResultList();
     }
 
-    /** A page of all channels known here, or of one account's channels when account is given. */
+    /**
+     * A page of all channels known here, or of one account's channels when account is given: the
+     * page's ids first, then those channels with their owners ({@link Fetch#byIds}).
+     */
     public PageResult<VideoChannel> list(Account account, Page page) {
         String where = account == null ? "" : " WHERE c.account = :account";
-        TypedQuery<VideoChannel> query = withOwner("SELECT c FROM VideoChannel c" + where + SORTS.orderBy(page));
+        TypedQuery<Long> ids = em.createQuery("SELECT c.id FROM VideoChannel c" + where + SORTS.orderBy(page), Long.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM VideoChannel c" + where, Long.class);
         if (account != null) {
-            query.setParameter("account", account);
+            ids.setParameter("account", account);
             count.setParameter("account", account);
         }
-        return new PageResult<>(count.getSingleResult(),
-                query.setFirstResult(page.start()).setMaxResults(page.count()).getResultList());
+        List<Long> onPage = ids.setFirstResult(page.start()).setMaxResults(page.count()).getResultList();
+        return new PageResult<>(count.getSingleResult(), Fetch.byIds(em, VideoChannel.class, "c", onPage, VideoChannel::id, OWNER));
     }
 
-    /** The channel's actor, account and the account's actor, in the channel's own select. */
+    /** A query for channels with their actor, account and the account's actor, in one select. */
     private TypedQuery<VideoChannel> withOwner(String jpql) {
-        return Fetch.joined(em, VideoChannel.class, jpql, "c.actor", "c.account", "c.account.actor");
+        return Fetch.joined(em, VideoChannel.class, jpql, OWNER);
     }
 }

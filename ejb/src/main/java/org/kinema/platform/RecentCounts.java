@@ -2,6 +2,7 @@ package org.kinema.platform;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
@@ -41,7 +42,12 @@ public final class RecentCounts {
         this.nanoClock = nanoClock;
     }
 
-    /** The count for {@code key}, taken by {@code counter} when it must be (never on this thread). */
+    /**
+     * The count for {@code key}, taken by {@code counter} when it must be: in the background when an
+     * older count can be answered meanwhile, on this thread when it must be waited for (a count run
+     * elsewhere would need a second database connection while this thread holds one, and a full
+     * pool would then wait on itself).
+     */
     public long count(Object key, LongSupplier counter) {
         long now = nanoClock.getAsLong();
         Count count = counts.get(key);
@@ -65,7 +71,18 @@ public final class RecentCounts {
             count.recount(counter);
             return last;
         }
-        return count.recount(counter).join();
+        return count.countHere(counter);
+    }
+
+    private static long join(CompletableFuture<Long> pending) {
+        try {
+            return pending.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** One count: its last value, when it was taken, and the recount under way, if any. */
@@ -89,8 +106,34 @@ public final class RecentCounts {
             return pending;
         }
 
+        /** Takes the count on this thread, or waits for the one already running. */
+        long countHere(LongSupplier counter) {
+            CompletableFuture<Long> mine = new CompletableFuture<>();
+            CompletableFuture<Long> pending;
+            synchronized (this) {
+                pending = running;
+                if (pending == null) {
+                    running = mine;
+                }
+            }
+            if (pending != null) {
+                return join(pending);
+            }
+            long started = nanoClock.getAsLong();
+            try {
+                long result = counter.getAsLong();
+                done(started, nanoClock.getAsLong(), result, null);
+                mine.complete(result);
+                return result;
+            } catch (RuntimeException | Error e) {
+                done(started, nanoClock.getAsLong(), null, e);
+                mine.completeExceptionally(e);
+                throw e;
+            }
+        }
+
         private synchronized void done(long started, long ended, Long result, Throwable failure) {
-            if (failure == null) {
+            if (failure == null && result != null) {
                 value = result;
                 countedAt = started;
                 took = ended - started;

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -77,6 +76,13 @@ class RecentCountsTest {
     }
 
     @Test
+    void aCountWaitedForIsTakenOnTheAskingThreadNotInTheBackground() {
+        background.holding = true;
+        assertEquals(1, counts.count("videos", rows));
+        assertEquals(0, background.held.size());
+    }
+
+    @Test
     void eachKeyHasItsOwnCount() {
         assertEquals(1, counts.count("videos", rows));
         assertEquals(2, counts.count("channel 7", rows));
@@ -105,7 +111,7 @@ class RecentCountsTest {
         background.holding = true;
         assertEquals(1, counts.count("videos", rows), "the count of 3 s ago");
         background.holding = false;
-        assertThrows(CompletionException.class, () -> counts.count("channel 7", () -> {
+        assertThrows(IllegalStateException.class, () -> counts.count("channel 7", () -> {
             throw new IllegalStateException("database down");
         }));
     }
