@@ -98,17 +98,14 @@ final class SearchCorpus {
         if (existing >= total) {
             return;
         }
-        // an account column beside the channel's (when the schema has one) is the channel's account
-        boolean accountColumn = exists(db, "SELECT 1 FROM information_schema.columns WHERE table_schema = 'kinema'"
-                + " AND table_name = 'video' AND column_name = 'account_id'");
         String insert = "INSERT INTO video (uuid, short_uuid, channel_id, name, description, privacy, category, licence,"
-                + " language, nsfw, state, duration, original_size, views, likes, published_at, created_at, updated_at"
-                + (accountColumn ? ", account_id" : "") + ")"
+                + " language, nsfw, state, duration, original_size, views, likes, published_at, created_at, updated_at,"
+                + " account_id)"
                 + " SELECT u, replace(u::text, '-', ''), c.id, initcap(x.name), x.description,"
                 + " CASE WHEN random() < 0.95 THEN 1 ELSE 2 + (g % 3) END, 1 + (g % 18), 1 + (g % 7),"
                 + " (ARRAY['en', 'en', 'en', 'fr', 'de', 'es', NULL])[1 + g % 7], random() < 0.02, 1,"
                 + " 10 + (random() ^ 3 * 7200)::int, 1000000, (random() ^ 6 * 1000000)::bigint, (random() ^ 6 * 10000)::bigint,"
-                + " t, t, t" + (accountColumn ? ", c.account_id" : "")
+                + " t, t, t, c.account_id"
                 + " FROM generate_series(?, ?) g"
                 + " CROSS JOIN LATERAL (SELECT gen_random_uuid() AS u, now() - (100000 - g) * interval '26 minutes' - random() * interval '20 minutes' AS t WHERE g > 0) r"
                 + " JOIN video_channel c ON c.display_name = 'Channel ' || (1 + g % 200)"

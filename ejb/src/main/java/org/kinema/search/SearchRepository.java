@@ -166,7 +166,7 @@ public class SearchRepository {
             PageResult<Long> ids = idsPage(db, query, page);
             return new PageResult<>(ids.total(), ids.items().isEmpty() ? List.of()
                     : ordered(ids.items(), fetched(em.createQuery("SELECT c FROM VideoChannel c WHERE c.id IN :ids",
-                            VideoChannel.class), "c.actor", "c.account", "c.account.actor", "c.account.user")
+                            VideoChannel.class), "c.actor", "c.account", "c.account.actor")
                     .setParameter("ids", ids.items()).getResultList(), VideoChannel::id));
         } catch (SQLException e) {
             throw new IllegalStateException("Channel search failed", e);
