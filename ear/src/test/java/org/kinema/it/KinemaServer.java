@@ -54,6 +54,8 @@ public final class KinemaServer implements BeforeAllCallback {
                 // tests stand for other clients with X-Forwarded-For, which a node behind a proxy trusts
                 .setting("KINEMA_BEHIND_PROXY", "true")
                 .setting("KINEMA_RATE_LIMIT_EXEMPT", "127.0.0.1, ::1")
+                // the federation tests' remote actors are served on loopback
+                .setting("KINEMA_FEDERATION_ALLOW_PRIVATE", "true")
                 .build();
         try {
             org.kinema.launcher.Folders.delete(settings.instanceDir());

@@ -33,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TwoNodeTranscodeIT {
 
     private static final int BASE_PORT = Integer.getInteger("kinema.it.port", 19100);
+    /** The instance both nodes serve (each node answers on a port of its own). */
+    private static final String PUBLIC_URL = "http://localhost:" + (BASE_PORT + 10);
     private static final String LEASE_SECONDS = "10";
     private static Path dir;
     private static KinemaNode first;
@@ -84,7 +86,7 @@ class TwoNodeTranscodeIT {
             assertTrue(names.stream().allMatch(name -> name.startsWith(prefix + "-")),
                     () -> "nothing of the dead job was published: " + names);
         }
-        Media.Result decoded = Media.decode(playlist);
+        Media.Result decoded = Media.decode(survivor.baseUrl() + playlist.substring(PUBLIC_URL.length()));
         assertEquals(0, decoded.exitCode(), decoded::output);
 
         Path deadWork = dir.resolve("media/work").resolve(lease.id());
@@ -120,7 +122,8 @@ class TwoNodeTranscodeIT {
                 .nodeName(name)
                 .consoleToFile(true)
                 .setting("KINEMA_HTTP_PORT", String.valueOf(port))
-                .setting("KINEMA_PUBLIC_URL", "http://localhost:" + port)
+                // the nodes of one instance share its public URL (in production, that of the balancer before them)
+                .setting("KINEMA_PUBLIC_URL", PUBLIC_URL)
                 .setting("KINEMA_ADMIN_PASSWORD", KinemaServer.ROOT_PASSWORD)
                 .setting("KINEMA_MEDIA_DIR", dir.resolve("media").toString())
                 .setting("KINEMA_TRANSCODING_LEASE_SECONDS", LEASE_SECONDS)

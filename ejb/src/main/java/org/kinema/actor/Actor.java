@@ -41,6 +41,30 @@ public class Actor {
     @Column(name = "following_count", nullable = false)
     private int followingCount;
 
+    @Column(name = "public_key")
+    private String publicKey;
+
+    @Column(name = "private_key")
+    private String privateKey;
+
+    @Column(name = "inbox_url", nullable = false)
+    private String inboxUrl;
+
+    @Column(name = "shared_inbox_url")
+    private String sharedInboxUrl;
+
+    @Column(name = "outbox_url")
+    private String outboxUrl;
+
+    @Column(name = "followers_url")
+    private String followersUrl;
+
+    @Column(name = "following_url")
+    private String followingUrl;
+
+    @Column(name = "fetched_at")
+    private OffsetDateTime fetchedAt;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -50,19 +74,67 @@ public class Actor {
     protected Actor() {
     }
 
-    private Actor(ActorType type, String preferredUsername, String host, String url) {
+    private Actor(ActorType type, String preferredUsername, String host, String url, Endpoints endpoints) {
         this.type = type;
         this.preferredUsername = preferredUsername;
         this.host = host;
         this.url = url;
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         this.updatedAt = createdAt;
+        endpoints(endpoints);
     }
 
-    /** A person or group of this instance, at {@code {publicUrl}/accounts/{name}} or {@code /video-channels/{name}}. */
+    /**
+     * An actor of this instance: a person at {@code {publicUrl}/accounts/{name}}, a group at
+     * {@code /video-channels/{name}}, the instance's Application at {@code /accounts/peertube}.
+     * It gets its key pair when it is first asked for one.
+     */
     public static Actor local(ActorType type, String name, String publicUrl) {
-        String path = type == ActorType.Person ? "/accounts/" : "/video-channels/";
-        return new Actor(type, name, null, publicUrl + path + name);
+        String path = type == ActorType.Group ? "/video-channels/" : "/accounts/";
+        String url = publicUrl + path + name;
+        return new Actor(type, name, null, url, new Endpoints(url + "/inbox", publicUrl + "/inbox", url + "/outbox",
+                url + "/followers", url + "/following"));
+    }
+
+    /** The instance's own actor, named as PeerTube names it. */
+    public static Actor application(String publicUrl) {
+        return local(ActorType.Application, ActorName.APPLICATION, publicUrl);
+    }
+
+    /** An actor of another instance, as its document says it is, with the public key it shows. */
+    public static Actor remote(ActorType type, String name, String host, String url, Endpoints endpoints, String publicKey) {
+        Actor actor = new Actor(type, name, host, url, endpoints);
+        actor.publicKey = publicKey;
+        actor.fetchedAt = actor.createdAt;
+        return actor;
+    }
+
+    /** A remote actor read again from its origin: its endpoints and key may have changed. */
+    public void refresh(Endpoints endpoints, String newPublicKey) {
+        if (isLocal()) {
+            throw new IllegalStateException("A local actor is not refreshed from elsewhere");
+        }
+        endpoints(endpoints);
+        publicKey = newPublicKey;
+        fetchedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        updatedAt = fetchedAt;
+    }
+
+    private void endpoints(Endpoints endpoints) {
+        this.inboxUrl = endpoints.inbox();
+        this.sharedInboxUrl = endpoints.sharedInbox();
+        this.outboxUrl = endpoints.outbox();
+        this.followersUrl = endpoints.followers();
+        this.followingUrl = endpoints.following();
+    }
+
+    /** Where an actor takes activities and lists what it did and who follows it. */
+    public record Endpoints(String inbox, String sharedInbox, String outbox, String followers, String following) {
+        public Endpoints {
+            if (inbox == null || inbox.isBlank()) {
+                throw new IllegalArgumentException("An actor has an inbox");
+            }
+        }
     }
 
     public void touch() {
@@ -100,6 +172,25 @@ public class Actor {
 
     public int followingCount() {
         return followingCount;
+    }
+
+    public Endpoints endpoints() {
+        return new Endpoints(inboxUrl, sharedInboxUrl, outboxUrl, followersUrl, followingUrl);
+    }
+
+    /** The actor's public key in PEM, or null for a local actor not yet given its pair. */
+    public String publicKey() {
+        return publicKey;
+    }
+
+    /** The private key in PEM: only a local actor's, and only once it has its pair. */
+    public String privateKey() {
+        return privateKey;
+    }
+
+    /** When a remote actor was last read from its origin (null for a local one). */
+    public OffsetDateTime fetchedAt() {
+        return fetchedAt;
     }
 
     public OffsetDateTime createdAt() {

@@ -1,6 +1,6 @@
 package org.kinema.actor;
 
-/** The ActivityPub type of an actor: accounts are people, channels are groups. */
+/** The ActivityPub type of an actor: accounts are people, channels are groups, the instance itself an application. */
 public enum ActorType {
-    Person, Group
+    Person, Group, Application
 }

@@ -85,6 +85,14 @@ public class KinemaSettings {
         return Duration.ofSeconds(Math.max(5, value("KINEMA_TRANSCODING_LEASE_SECONDS").map(Integer::parseInt).orElse(60)));
     }
 
+    /**
+     * Whether remote fetches may reach private and loopback addresses: KINEMA_FEDERATION_ALLOW_PRIVATE=true,
+     * for tests of several instances on one machine only.
+     */
+    public boolean federationAllowsPrivateAddresses() {
+        return value("KINEMA_FEDERATION_ALLOW_PRIVATE").map(Boolean::parseBoolean).orElse(false);
+    }
+
     public Optional<String> adminPassword() {
         return value("KINEMA_ADMIN_PASSWORD");
     }
