@@ -101,4 +101,21 @@ public class FollowRepository {
         return new PageResult<>(total, query.setParameter("follower", follower.id())
                 .setFirstResult(page.start()).setMaxResults(page.count()).getResultList());
     }
+
+    /** A page of the URLs of the actors following this one (accepted follows), newest first. */
+    public PageResult<String> followerUrls(Actor actor, Page page) {
+        return actorUrls("SELECT f.follower.url FROM Follow f WHERE f.following = :actor AND f.state = 'accepted'"
+                + " ORDER BY f.createdAt DESC, f.id DESC", actor, page, actor.followersCount());
+    }
+
+    /** A page of the URLs of the actors this one follows (accepted follows), newest first. */
+    public PageResult<String> followingUrls(Actor actor, Page page) {
+        return actorUrls("SELECT f.following.url FROM Follow f WHERE f.follower = :actor AND f.state = 'accepted'"
+                + " ORDER BY f.createdAt DESC, f.id DESC", actor, page, actor.followingCount());
+    }
+
+    private PageResult<String> actorUrls(String jpql, Actor actor, Page page, long total) {
+        return new PageResult<>(total, em.createQuery(jpql, String.class).setParameter("actor", actor)
+                .setFirstResult(page.start()).setMaxResults(page.count()).getResultList());
+    }
 }

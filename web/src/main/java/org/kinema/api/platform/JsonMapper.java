@@ -21,7 +21,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The one ObjectMapper of the API. Dates are written as PeerTube writes them
- * ({@code 2024-05-01T09:30:00.000Z}); unknown fields in requests are ignored, as PeerTube does;
+ * ({@code 2024-05-01T09:30:00.000Z}) and read as ISO 8601; unknown fields in requests are ignored, as PeerTube does;
  * a text field holding a NUL character is refused (PostgreSQL takes no NUL in text).
  */
 @Provider
@@ -46,6 +46,17 @@ public class JsonMapper implements ContextResolver<ObjectMapper> {
             @Override
             public void serialize(OffsetDateTime value, JsonGenerator generator, SerializerProvider provider) throws IOException {
                 generator.writeString(format(value));
+            }
+        });
+        peertube.addDeserializer(OffsetDateTime.class, new StdScalarDeserializer<>(OffsetDateTime.class) {
+            @Override
+            public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                String text = parser.getValueAsString();
+                try {
+                    return text == null || text.isBlank() ? null : OffsetDateTime.parse(text);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw context.weirdStringException(text, OffsetDateTime.class, "not an ISO 8601 date-time");
+                }
             }
         });
         peertube.addDeserializer(String.class, new StdScalarDeserializer<>(String.class) {

@@ -1,0 +1,30 @@
+package org.kinema.activitypub;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.List;
+
+/**
+ * An ActivityPub collection as PeerTube pages it: the OrderedCollection names its size and its
+ * first page (none when it is empty); each OrderedCollectionPage ({@code ?page=N}) lists its items
+ * and links the next.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"@context", "id", "type", "totalItems", "first", "partOf", "orderedItems", "prev", "next"})
+public record CollectionDocument(@JsonProperty("@context") Object context, String id, String type, long totalItems,
+                                 String first, String partOf, List<?> orderedItems, String prev, String next) {
+
+    static CollectionDocument collection(String id, long total) {
+        return new CollectionDocument(JsonLd.ACTIVITY, id, "OrderedCollection", total, total > 0 ? id + "?page=1" : null,
+                null, null, null, null);
+    }
+
+    static CollectionDocument page(String id, int page, int pageSize, long total, List<?> items) {
+        String prev = page > 1 ? id + "?page=" + (page - 1) : null;
+        String next = (long) page * pageSize < total ? id + "?page=" + (page + 1) : null;
+        return new CollectionDocument(JsonLd.ACTIVITY, id + "?page=" + page, "OrderedCollectionPage", total, null, id, items,
+                prev, next);
+    }
+}
