@@ -143,7 +143,8 @@ public class FederationService {
         inbox.add(activity);
     }
 
-    private Actor withKeys(Actor actor) {
+    /** The actor with its key pair, drawn now if it has none yet. */
+    public Actor withKeys(Actor actor) {
         if (actor.publicKey() != null) {
             return actor;
         }

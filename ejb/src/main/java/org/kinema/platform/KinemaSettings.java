@@ -89,6 +89,11 @@ public class KinemaSettings {
      * Whether remote fetches may reach private and loopback addresses: KINEMA_FEDERATION_ALLOW_PRIVATE=true,
      * for tests of several instances on one machine only.
      */
+    /** How many threads of each node send ActivityPub deliveries: KINEMA_FEDERATION_WORKERS, 8 by default. */
+    public int deliveryWorkers() {
+        return Math.max(1, value("KINEMA_FEDERATION_WORKERS").map(Integer::parseInt).orElse(8));
+    }
+
     public boolean federationAllowsPrivateAddresses() {
         return value("KINEMA_FEDERATION_ALLOW_PRIVATE").map(Boolean::parseBoolean).orElse(false);
     }

@@ -1,0 +1,223 @@
+package org.kinema.federation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.kinema.platform.Page;
+import org.kinema.platform.PageResult;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The delivery queue in PostgreSQL: deliveries, and the remote hosts they are queued for. Each
+ * method runs in its caller's transaction; a host is worked by the node holding its lease.
+ */
+@ApplicationScoped
+public class DeliveryRepository {
+
+    /** How long finished deliveries stay visible to administrators. */
+    private static final String KEEP_COMPLETED = "1 hour";
+    private static final String KEEP_FAILED = "7 days";
+    /** A delivery waiting this long (its host parked or dead all along) is given up. */
+    private static final String GIVE_UP_AFTER = "48 hours";
+
+    @PersistenceContext(unitName = "kinema")
+    private EntityManager em;
+
+    /**
+     * Queues an activity for an inbox. With a merge key, nothing is queued while a delivery with
+     * the same key waits for that inbox: the waiting one stands for both. True if queued.
+     */
+    public boolean add(String host, String inboxUrl, long signerId, String activityType, String body, String mergeKey,
+                       Duration delay) {
+        em.createNativeQuery("INSERT INTO kinema.remote_host (host) VALUES (?1) ON CONFLICT DO NOTHING")
+                .setParameter(1, host).executeUpdate();
+        return em.createNativeQuery("""
+                        INSERT INTO kinema.delivery (host, inbox_url, signer_id, activity_type, body, merge_key, next_attempt_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, now() + make_interval(secs => ?7))
+                        ON CONFLICT (inbox_url, merge_key) WHERE state = 'waiting' AND merge_key IS NOT NULL DO NOTHING""")
+                .setParameter(1, host).setParameter(2, inboxUrl).setParameter(3, signerId).setParameter(4, activityType)
+                .setParameter(5, body).setParameter(6, mergeKey).setParameter(7, delay.toMillis() / 1000.0)
+                .executeUpdate() > 0;
+    }
+
+    /** The inboxes of the remote followers of these actors whose follows were accepted: a shared inbox once for all its actors. */
+    public List<String> followerInboxes(List<Long> followedActorIds) {
+        if (followedActorIds.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> inboxes = em.createNativeQuery("""
+                        SELECT DISTINCT coalesce(a.shared_inbox_url, a.inbox_url)
+                          FROM kinema.actor_follow f JOIN kinema.actor a ON a.id = f.follower_id
+                         WHERE f.following_id = ANY (CAST(?1 AS bigint[])) AND f.state = 'accepted' AND a.host IS NOT NULL
+                           AND coalesce(a.shared_inbox_url, a.inbox_url) IS NOT NULL""")
+                .setParameter(1, followedActorIds.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .getResultList();
+        return inboxes;
+    }
+
+    /** Takes the lease of a host with deliveries due, not parked and not worked by another; the oldest due first. */
+    public Optional<String> claimHost(String node, Duration lease) {
+        @SuppressWarnings("unchecked")
+        List<String> hosts = em.createNativeQuery("""
+                        UPDATE kinema.remote_host SET lease_owner = ?1, lease_until = now() + make_interval(secs => ?2)
+                         WHERE host = (SELECT h.host FROM kinema.remote_host h
+                                        WHERE (h.lease_until IS NULL OR h.lease_until < now())
+                                          AND (h.parked_until IS NULL OR h.parked_until <= now())
+                                          AND EXISTS (SELECT 1 FROM kinema.delivery d WHERE d.host = h.host
+                                                         AND d.state = 'waiting' AND d.next_attempt_at <= now())
+                                        ORDER BY h.last_success_at NULLS FIRST
+                                        LIMIT 1 FOR UPDATE SKIP LOCKED)
+                        RETURNING host""")
+                .setParameter(1, node).setParameter(2, (double) lease.toSeconds()).getResultList();
+        return hosts.stream().findFirst();
+    }
+
+    /** Keeps the lease of a host this node works; false if it lost it. */
+    public boolean renew(String host, String node, Duration lease) {
+        return em.createNativeQuery("UPDATE kinema.remote_host SET lease_until = now() + make_interval(secs => ?3)"
+                        + " WHERE host = ?1 AND lease_owner = ?2")
+                .setParameter(1, host).setParameter(2, node).setParameter(3, (double) lease.toSeconds()).executeUpdate() > 0;
+    }
+
+    public void release(String host, String node) {
+        em.createNativeQuery("UPDATE kinema.remote_host SET lease_owner = NULL, lease_until = NULL WHERE host = ?1 AND lease_owner = ?2")
+                .setParameter(1, host).setParameter(2, node).executeUpdate();
+    }
+
+    /** A node that starts or stops frees the hosts it worked: their deliveries are taken up at once. */
+    public int releaseAllOf(String node) {
+        return em.createNativeQuery("UPDATE kinema.remote_host SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?1")
+                .setParameter(1, node).executeUpdate();
+    }
+
+    /** The host's deliveries due now, oldest first, with their signers' keys. */
+    public List<PendingDelivery> due(String host, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT d.id, d.host, d.inbox_url, d.body, d.attempts, a.url, a.private_key
+                          FROM kinema.delivery d JOIN kinema.actor a ON a.id = d.signer_id
+                         WHERE d.host = ?1 AND d.state = 'waiting' AND d.next_attempt_at <= now()
+                         ORDER BY d.id LIMIT ?2""")
+                .setParameter(1, host).setParameter(2, limit).getResultList();
+        return rows.stream().map(row -> new PendingDelivery(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                (String) row[3], ((Number) row[4]).intValue(), (String) row[5], (String) row[6])).toList();
+    }
+
+    /** The delivery was accepted by its inbox: done, and its host is well again. */
+    public void delivered(PendingDelivery delivery) {
+        em.createNativeQuery("""
+                        UPDATE kinema.delivery SET state = 'completed', attempts = attempts + 1, processed_at = now(),
+                               finished_at = now(), last_error = NULL
+                         WHERE id = ?1 AND state = 'waiting'""")
+                .setParameter(1, delivery.id()).executeUpdate();
+        em.createNativeQuery("""
+                        UPDATE kinema.remote_host SET failures = 0, parked_until = NULL, delivered = delivered + 1,
+                               last_success_at = now()
+                         WHERE host = ?1""")
+                .setParameter(1, delivery.host()).executeUpdate();
+    }
+
+    /** The delivery failed: tried again after {@code retryAfter}, or given up when that is null. */
+    public void failed(PendingDelivery delivery, String error, Duration retryAfter) {
+        em.createNativeQuery("""
+                        UPDATE kinema.delivery SET attempts = attempts + 1, processed_at = now(), last_error = ?2,
+                               state = CASE WHEN ?3 < 0 THEN 'failed' ELSE 'waiting' END,
+                               finished_at = CASE WHEN ?3 < 0 THEN now() END,
+                               next_attempt_at = CASE WHEN ?3 < 0 THEN next_attempt_at ELSE now() + make_interval(secs => ?3) END
+                         WHERE id = ?1 AND state = 'waiting'""")
+                .setParameter(1, delivery.id()).setParameter(2, truncated(error))
+                .setParameter(3, retryAfter == null ? -1.0 : (double) retryAfter.toSeconds()).executeUpdate();
+    }
+
+    /** A host failed once more; returns how many times in a row it has failed now. */
+    public int hostFailed(String host, String error) {
+        Number failures = (Number) em.createNativeQuery("""
+                        UPDATE kinema.remote_host SET failures = failures + 1, last_failure_at = now(), last_error = ?2
+                         WHERE host = ?1 RETURNING failures""")
+                .setParameter(1, host).setParameter(2, truncated(error)).getSingleResult();
+        return failures.intValue();
+    }
+
+    public void park(String host, Duration rest) {
+        em.createNativeQuery("UPDATE kinema.remote_host SET parked_until = now() + make_interval(secs => ?2) WHERE host = ?1")
+                .setParameter(1, host).setParameter(2, (double) rest.toSeconds()).executeUpdate();
+    }
+
+    /** Forgets finished deliveries once they have been visible for a while, and gives up those waiting too long. */
+    public void sweep() {
+        em.createNativeQuery("UPDATE kinema.delivery SET state = 'failed', finished_at = now(),"
+                + " last_error = coalesce(last_error, 'not sent') || ' (given up after " + GIVE_UP_AFTER + ")'"
+                + " WHERE state = 'waiting' AND created_at < now() - interval '" + GIVE_UP_AFTER + "'").executeUpdate();
+        em.createNativeQuery("DELETE FROM kinema.delivery WHERE state = 'completed' AND finished_at < now() - interval '"
+                + KEEP_COMPLETED + "'").executeUpdate();
+        em.createNativeQuery("DELETE FROM kinema.delivery WHERE state = 'failed' AND finished_at < now() - interval '"
+                + KEEP_FAILED + "'").executeUpdate();
+    }
+
+    /** Whether this node may run the cluster's sweep now (one node at a time). */
+    public boolean sweepLock() {
+        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, SWEEP_LOCK)
+                .getSingleResult();
+    }
+
+    private static final long SWEEP_LOCK = 0x4b44656c69766572L;
+
+    /** A page of deliveries in one state, newest first (oldest first with sort {@code createdAt}). */
+    public PageResult<DeliveryJob> list(DeliveryState state, Page page, boolean oldestFirst) {
+        String where = switch (state) {
+            case WAITING -> "d.state = 'waiting' AND d.next_attempt_at <= now() AND NOT " + LEASED;
+            case ACTIVE -> "d.state = 'waiting' AND d.next_attempt_at <= now() AND " + LEASED;
+            case DELAYED -> "d.state = 'waiting' AND d.next_attempt_at > now()";
+            case COMPLETED -> "d.state = 'completed'";
+            case FAILED -> "d.state = 'failed'";
+        };
+        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM kinema.delivery d WHERE " + where)
+                .getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT d.id, d.activity_type, d.inbox_url, d.attempts, d.last_error,"
+                        + " d.created_at, d.processed_at, d.finished_at FROM kinema.delivery d WHERE " + where
+                        + " ORDER BY d.created_at " + (oldestFirst ? "ASC" : "DESC") + ", d.id LIMIT ?1 OFFSET ?2")
+                .setParameter(1, page.count()).setParameter(2, page.start()).getResultList();
+        return new PageResult<>(total, rows.stream().map(row -> new DeliveryJob(((Number) row[0]).longValue(), state,
+                (String) row[1], (String) row[2], ((Number) row[3]).intValue(), (String) row[4], time(row[5]), time(row[6]),
+                time(row[7]))).toList());
+    }
+
+    private static final String LEASED = "EXISTS (SELECT 1 FROM kinema.remote_host h WHERE h.host = d.host AND h.lease_until >= now())";
+
+    /** The remote hosts deliveries were queued for, those with most waiting first. */
+    public PageResult<RemoteHostState> hosts(Page page) {
+        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM kinema.remote_host").getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT h.host, (SELECT count(*) FROM kinema.delivery d WHERE d.host = h.host AND d.state = 'waiting') AS waiting,
+                               h.delivered, h.failures, h.parked_until, h.last_success_at, h.last_failure_at, h.last_error
+                          FROM kinema.remote_host h ORDER BY waiting DESC, h.host LIMIT ?1 OFFSET ?2""")
+                .setParameter(1, page.count()).setParameter(2, page.start()).getResultList();
+        return new PageResult<>(total, rows.stream().map(row -> new RemoteHostState((String) row[0],
+                ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), ((Number) row[3]).intValue(), time(row[4]),
+                time(row[5]), time(row[6]), (String) row[7])).toList());
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset;
+        }
+        return null;
+    }
+
+    private static String truncated(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+    }
+}

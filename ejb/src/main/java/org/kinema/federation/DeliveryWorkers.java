@@ -1,0 +1,174 @@
+package org.kinema.federation;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import org.kinema.platform.KinemaSettings;
+import org.kinema.platform.NodeRegistry;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends the queued deliveries from this node: a few worker threads, each taking the lease of one
+ * remote host at a time and sending what is due for it, oldest first, until it has sent
+ * {@value #PER_CLAIM} or the host fails (then the host waits its back-off while the worker takes
+ * another). Every node runs workers; the host leases keep two nodes off one host, so a slow or dead
+ * host holds one worker and delays no other host. Workers look for work once a second, and at once
+ * when this node queued some.
+ */
+@Startup
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@DependsOn({"DatabaseMigration", "NodeRegistry"})
+public class DeliveryWorkers {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorkers.class.getName());
+    /** Long enough for {@value #PER_CLAIM} slow POSTs; renewed before each. */
+    private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final int PER_CLAIM = 50;
+    private static final long IDLE_WAIT_MILLIS = 1000;
+
+    @Resource
+    private ManagedThreadFactory threads;
+
+    @Inject
+    private DeliveryAttempts attempts;
+
+    @Inject
+    private NodeRegistry node;
+
+    @Inject
+    private KinemaSettings settings;
+
+    private final Object work = new Object();
+    private volatile boolean stopping;
+    private ExecutorService workers;
+    private InboxPoster poster;
+
+    @PostConstruct
+    void start() {
+        int released = attempts.releaseAllOf(node.name());
+        if (released > 0) {
+            LOG.info(() -> released + " remote host(s) worked when this node last stopped are free again");
+        }
+        poster = new InboxPoster(settings.federationAllowsPrivateAddresses(), "Kinema (+" + settings.publicUrl() + ")");
+        int count = settings.deliveryWorkers();
+        workers = Executors.newFixedThreadPool(count, threads);
+        for (int i = 0; i < count; i++) {
+            workers.execute(this::work);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        synchronized (work) {
+            work.notifyAll();
+        }
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+            attempts.releaseAllOf(node.name());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not free this node's remote hosts while stopping; their leases run out by themselves", e);
+        }
+    }
+
+    /** Deliveries this node just queued are looked for at once. */
+    public void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued queued) {
+        synchronized (work) {
+            work.notifyAll();
+        }
+    }
+
+    @Schedule(hour = "*", minute = "*", persistent = false)
+    void sweep() {
+        try {
+            attempts.sweep();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The delivery queue's sweep failed; the next one tries again", e);
+        }
+    }
+
+    private void work() {
+        while (!stopping) {
+            try {
+                Optional<String> host = attempts.claimHost(node.name(), LEASE);
+                if (host.isPresent()) {
+                    drain(host.get());
+                } else {
+                    synchronized (work) {
+                        work.wait(IDLE_WAIT_MILLIS);
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!stopping) {
+                    LOG.log(Level.WARNING, "A delivery worker's turn failed; it goes on", e);
+                    pause();
+                }
+            }
+        }
+    }
+
+    /** Sends what is due for the host while this node holds it; stops at the host's first failure. */
+    private void drain(String host) {
+        String me = node.name();
+        try {
+            int sent = 0;
+            while (!stopping && sent < PER_CLAIM) {
+                List<PendingDelivery> due = attempts.due(host, 10);
+                if (due.isEmpty()) {
+                    return;
+                }
+                for (PendingDelivery delivery : due) {
+                    if (stopping || !attempts.renew(host, me, LEASE)) {
+                        return;
+                    }
+                    InboxPoster.Outcome outcome = poster.post(delivery);
+                    if (outcome.delivered()) {
+                        attempts.delivered(delivery);
+                        sent++;
+                    } else {
+                        attempts.failed(delivery, outcome);
+                        if (outcome.retry()) {
+                            return;
+                        }
+                    }
+                }
+            }
+        } finally {
+            if (!stopping) {
+                attempts.release(host, me);
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(IDLE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.kinema.federation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import org.kinema.actor.Actor;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.logging.Logger;
+
+/**
+ * Sends activities to other servers: queues them in the transaction of the change they tell of (a
+ * transactional outbox), one delivery per inbox; the delivery workers send them after the commit.
+ * An inbox that is not an http(s) URL is skipped: a remote actor's bad document must not undo a local change.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+
+    @Inject
+    private DeliveryRepository deliveries;
+
+    @Inject
+    private FederationService federation;
+
+    @Inject
+    private Event<DeliveriesQueued> queued;
+
+    /** Queues the activity, signed by {@code signer}, for each inbox once; returns how many were queued. */
+    public int send(Actor signer, JsonObject activity, Collection<String> inboxes) {
+        Actor keyed = federation.withKeys(signer);
+        String body = activity.toString();
+        String type = activity.getString("type", "Activity");
+        int count = 0;
+        for (String inbox : new LinkedHashSet<>(inboxes)) {
+            String host = hostOf(inbox);
+            if (host != null && deliveries.add(host, inbox, keyed.id(), type, body, null, Duration.ZERO)) {
+                count++;
+            }
+        }
+        if (count > 0) {
+            queued.fire(new DeliveriesQueued(count));
+        }
+        return count;
+    }
+
+    /**
+     * Queues the activity for one inbox, sent after {@code window}, unless one with the same merge
+     * key already waits for that inbox: then that one stands for this one too (the views of a
+     * video, counted many times a minute, reach the inbox as one View per window).
+     */
+    public boolean sendMerged(Actor signer, JsonObject activity, String inbox, String mergeKey, Duration window) {
+        String host = hostOf(inbox);
+        if (host == null) {
+            return false;
+        }
+        Actor keyed = federation.withKeys(signer);
+        return deliveries.add(host, inbox, keyed.id(), activity.getString("type", "Activity"), activity.toString(), mergeKey,
+                window);
+    }
+
+    private static String hostOf(String inbox) {
+        try {
+            URI uri = URI.create(inbox);
+            String scheme = uri.getScheme();
+            if (uri.getHost() != null && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+                return PublicAddresses.authority(uri);
+            }
+        } catch (IllegalArgumentException e) {
+            // skipped below
+        }
+        LOG.warning(() -> "Not an inbox URL, skipped: " + inbox);
+        return null;
+    }
+}

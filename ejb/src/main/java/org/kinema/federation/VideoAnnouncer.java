@@ -1,0 +1,81 @@
+package org.kinema.federation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.kinema.actor.Actor;
+import org.kinema.actor.ActorRepository;
+import org.kinema.platform.KinemaSettings;
+import org.kinema.video.Privacy;
+import org.kinema.video.Video;
+import org.kinema.video.VideoEvents;
+import org.kinema.video.VideoRepository;
+
+import java.util.List;
+
+/**
+ * Tells followers of a newly published public video as PeerTube does: an {@code Announce} whose
+ * object is the video's URL, by its channel and by the instance's actor, to the remote followers of
+ * the channel, the account and the instance (each follower then fetches the video, signed). Runs in
+ * the publishing transaction, so the deliveries are queued exactly when the video is published.
+ */
+@ApplicationScoped
+public class VideoAnnouncer {
+
+    static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
+
+    @Inject
+    private VideoRepository videos;
+
+    @Inject
+    private ActorRepository actors;
+
+    @Inject
+    private DeliveryRepository deliveries;
+
+    @Inject
+    private Outbox outbox;
+
+    @Inject
+    private KinemaSettings settings;
+
+    public void published(@Observes VideoEvents.Published published) {
+        Video video = videos.find(published.videoId()).orElse(null);
+        if (video == null || video.privacy() != Privacy.PUBLIC || !video.isPublished()) {
+            return;
+        }
+        Actor channel = video.channel().actor();
+        Actor account = video.channel().account().actor();
+        Actor server = actors.application(settings.publicUrl());
+        List<String> inboxes = deliveries.followerInboxes(List.of(channel.id(), account.id(), server.id()));
+        if (inboxes.isEmpty()) {
+            return;
+        }
+        String url = settings.publicUrl() + "/videos/watch/" + video.uuid();
+        JsonArray to = Json.createArrayBuilder().add(PUBLIC).add(followers(channel)).add(followers(server)).add(followers(account))
+                .build();
+        outbox.send(channel, announce(channel, url, to), inboxes);
+        outbox.send(server, announce(server, url, to), inboxes);
+    }
+
+    static JsonObject announce(Actor by, String videoUrl, JsonArray to) {
+        return Json.createObjectBuilder()
+                .add("@context", Json.createArrayBuilder().add("https://www.w3.org/ns/activitystreams")
+                        .add("https://w3id.org/security/v1"))
+                .add("to", to)
+                .add("cc", Json.createArrayBuilder())
+                .add("type", "Announce")
+                .add("id", videoUrl + "/announces/" + by.id())
+                .add("actor", by.url())
+                .add("object", videoUrl)
+                .build();
+    }
+
+    private static String followers(Actor actor) {
+        return actor.endpoints() != null && actor.endpoints().followers() != null ? actor.endpoints().followers()
+                : actor.url() + "/followers";
+    }
+}
