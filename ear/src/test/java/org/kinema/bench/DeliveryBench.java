@@ -1,0 +1,189 @@
+package org.kinema.bench;
+
+import org.kinema.it.InboxSink;
+import org.kinema.launcher.KinemaNode;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * How fast one new video reaches many followers: a fresh node whose channel has {@code followers}
+ * remote followers, each on a host of its own (127.0.x.y on loopback, all served by one
+ * {@link InboxSink} that verifies every signature with the signer's published key), plus one dead
+ * inbox that accepts connections and never answers. A clip is published; the node announces it as
+ * PeerTube does (by the channel and by the instance actor: two deliveries per inbox). Prints the
+ * time from the deliveries' queueing to the last one verified, deliveries per second, each
+ * delivery's latency (p50, p99), and when the dead inbox's delivery gave up its first try, so that
+ * one sees whether it held back anything else.
+ *
+ * <pre>mvn -o verify -Pdelivery-bench -DskipTests</pre> (from the root). System properties:
+ * {@code kinema.bench.port} (19660), {@code kinema.delivery.bench.followers} (1000).
+ */
+public final class DeliveryBench {
+
+    public static void main(String[] args) throws Exception {
+        Path ear = Path.of(BenchNodes.required("kinema.ear", "delivery-bench")).toAbsolutePath();
+        Path wildflyHome = Path.of(BenchNodes.required("kinema.wildfly.home", "delivery-bench")).toAbsolutePath();
+        Path ffmpegDir = Path.of(BenchNodes.required("kinema.ffmpeg.dir", "delivery-bench")).toAbsolutePath();
+        Path benchDir = Path.of(System.getProperty("kinema.bench.dir", "target/delivery-bench")).toAbsolutePath();
+        int port = Integer.getInteger("kinema.bench.port", 19660);
+        int followers = Integer.getInteger("kinema.delivery.bench.followers", 1000);
+        String ffmpeg = ffmpegDir.resolve("bin/ffmpeg").toString();
+        Files.createDirectories(benchDir);
+        Path clip = benchDir.resolve("clip.mp4");
+        if (!Files.exists(clip)) {
+            new ProcessBuilder(ffmpeg, "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=size=256x144:rate=30", "-t", "2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+                    clip.toString()).inheritIO().start().waitFor();
+        }
+        try (InboxSink sink = new InboxSink(16); DeadInbox dead = new DeadInbox();
+             KinemaNode node = KinemaNode.start(BenchNodes.fresh(wildflyHome, ear, benchDir.resolve("node"), "delivery-bench",
+                     port, ffmpeg, ffmpegDir.resolve("bin/ffprobe").toString())
+                     .setting("KINEMA_FEDERATION_ALLOW_PRIVATE", "true").build())) {
+            BenchClient client = new BenchClient(node.baseUrl());
+            client.login("root", BenchNodes.ROOT_PASSWORD);
+            long channelId = client.firstChannelId();
+            List<String> inboxes = new ArrayList<>();
+            for (int i = 0; i < followers; i++) {
+                inboxes.add("http://" + sink.host(i) + "/inbox");
+            }
+            String deadInbox = "http://" + dead.host() + "/inbox";
+            try (Connection db = DriverManager.getConnection(node.jdbcUrl(), node.jdbcUser(), node.jdbcPassword())) {
+                seedFollowers(db, channelId, inboxes, deadInbox);
+            }
+            System.out.printf("%nDelivery benchmark: %,d remote followers of one channel, each on a host of its own, and one"
+                    + " dead inbox; %d cores%n", followers, Runtime.getRuntime().availableProcessors());
+            String uuid = client.upload(channelId, "Announced far and wide", clip);
+            awaitPublished(client, uuid);
+            int expected = 2 * followers;
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+            while (sink.received().size() < expected && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            List<InboxSink.Received> received = sink.received();
+            try (Connection db = DriverManager.getConnection(node.jdbcUrl(), node.jdbcUser(), node.jdbcPassword())) {
+                report(db, received, expected, sink.refused(), deadInbox, dead);
+            }
+        }
+    }
+
+    private static void seedFollowers(Connection db, long channelId, List<String> inboxes, String deadInbox) throws Exception {
+        List<String> all = new ArrayList<>(inboxes);
+        all.add(deadInbox);
+        try (PreparedStatement insert = db.prepareStatement("""
+                WITH inbox AS (SELECT i, url FROM unnest(?::text[]) WITH ORDINALITY AS t(url, i)),
+                     follower AS (
+                         INSERT INTO kinema.actor (type, preferred_username, host, url, inbox_url, shared_inbox_url,
+                                                   followers_url, created_at, updated_at, fetched_at)
+                         SELECT 'Person', 'follower' || i, split_part(split_part(url, '/', 3), '/', 1),
+                                replace(url, '/inbox', '/accounts/follower' || i), replace(url, '/inbox', '/accounts/follower' || i || '/inbox'),
+                                url, replace(url, '/inbox', '/accounts/follower' || i || '/followers'), now(), now(), now()
+                           FROM inbox RETURNING id, url)
+                INSERT INTO kinema.actor_follow (follower_id, following_id, state, url, created_at, updated_at)
+                SELECT f.id, c.actor_id, 'accepted', f.url || '/follows/1', now(), now()
+                  FROM follower f, kinema.video_channel c WHERE c.id = ?""")) {
+            insert.setArray(1, db.createArrayOf("text", all.toArray()));
+            insert.setLong(2, channelId);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void report(Connection db, List<InboxSink.Received> received, int expected, int refused, String deadInbox,
+                               DeadInbox dead) throws Exception {
+        Instant queued;
+        try (PreparedStatement query = db.prepareStatement("SELECT min(created_at) FROM kinema.delivery");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            queued = row.getTimestamp(1).toInstant();
+        }
+        List<Double> latencies = received.stream().map(r -> Duration.between(queued, r.at()).toNanos() / 1e6).sorted().toList();
+        double last = latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1);
+        System.out.printf("%,d of %,d deliveries verified by their inboxes (%d refused); the last %.2f s after they were queued:"
+                        + " %,.0f deliveries/s%n", received.size(), expected, refused, last / 1000,
+                received.size() / (last / 1000));
+        System.out.printf("from queued to verified: p50 %.0f ms, p99 %.0f ms%n", percentile(latencies, 0.50),
+                percentile(latencies, 0.99));
+        try (PreparedStatement query = db.prepareStatement(
+                "SELECT state, attempts, last_error, processed_at FROM kinema.delivery WHERE inbox_url = ? ORDER BY id")) {
+            query.setString(1, deadInbox);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    Instant tried = row.getTimestamp(4) == null ? null : row.getTimestamp(4).toInstant();
+                    System.out.printf("dead inbox: %s after %d attempt(s), %s%s%n", row.getString(1), row.getInt(2),
+                            row.getString(3), tried == null ? "" : String.format(" (first try ended %.1f s after queueing)",
+                                    Duration.between(queued, tried).toMillis() / 1000.0));
+                }
+            }
+        }
+        System.out.printf("dead inbox: %d connection(s) accepted and never answered%n", dead.accepted.size());
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static void awaitPublished(BenchClient client, String uuid) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            int state = client.video(uuid).path("state").path("id").asInt();
+            if (state == 1) {
+                return;
+            }
+            if (state == 7) {
+                throw new IllegalStateException("The bench clip failed to transcode");
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The bench clip was not published within 2 minutes");
+    }
+
+    /** A server that takes connections and never answers: a dead inbox that costs its sender a time-out. */
+    private static final class DeadInbox implements AutoCloseable {
+        private final ServerSocket socket = new ServerSocket();
+        private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+
+        DeadInbox() throws IOException {
+            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.9.9"), 0));
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (!socket.isClosed()) {
+                        accepted.add(socket.accept());
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            }, "dead-inbox");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        String host() {
+            return "127.0.9.9:" + socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            for (Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+
+    private DeliveryBench() {
+    }
+}
