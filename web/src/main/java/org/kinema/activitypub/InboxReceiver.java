@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -141,6 +142,8 @@ public class InboxReceiver {
             federation.cache(facts(document));
         } catch (DomainException | IllegalArgumentException e) {
             throw new Refusal(403, "the signer's document is not an actor this instance can keep: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not cache the actor " + actorUrl + "; its key is used uncached", e);
         }
         return document.publicKey().publicKeyPem();
     }
