@@ -60,6 +60,7 @@ public class ActorServlet extends HttpServlet {
             return;
         }
         if (target.part().isEmpty() && !ActivityStreams.wanted(request)) {
+            response.setHeader("Vary", "Accept");
             response.sendRedirect(settings.publicUrl() + (channels ? "/c/" : "/a/")
                     + URLEncoder.encode(target.name(), StandardCharsets.UTF_8));
             return;

@@ -82,10 +82,11 @@ public class InboxReceiver {
             throw new Refusal(403, "the activity's actor did not sign it");
         }
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        Optional<Actor> cached = federation.cachedActor(signer).filter(actor -> actor.publicKey() != null);
-        if (cached.isPresent() && cached.get().isLocal()) {
+        Optional<Actor> known = federation.cachedActor(signer);
+        if (known.isPresent() && known.get().isLocal()) {
             throw new Refusal(403, "a local actor does not deliver through the inbox");
         }
+        Optional<Actor> cached = known.filter(actor -> actor.publicKey() != null);
         try {
             check(signature, request, path, body, cached.isPresent() ? cached.get().publicKey() : fetchKey(signer));
         } catch (HttpSignature.Invalid invalid) {

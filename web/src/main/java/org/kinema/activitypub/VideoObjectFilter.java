@@ -31,6 +31,8 @@ public class VideoObjectFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        // the page and the object share the URL: a cache must keep them apart
+        response.addHeader("Vary", "Accept");
         if (!ActivityStreams.wanted(request) || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
             chain.doFilter(request, response);
             return;
