@@ -1,6 +1,7 @@
 package org.kinema.it;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -39,6 +41,8 @@ class InboxSignatureIT {
     private static final String[] MALLORY_KEYS = RsaKeys.generate();
     private static final AtomicReference<String[]> CAROL_KEYS =
             new AtomicReference<>(RsaKeys.generate());
+    /** The headers of the last fetch of each served document, by path. */
+    private static final Map<String, Headers> FETCHES = new ConcurrentHashMap<>();
     private static HttpServer remote;
     private static String alice;
     private static String carol;
@@ -54,12 +58,14 @@ class InboxSignatureIT {
         serve("/accounts/alice", () -> actor(alice, ALICE_KEYS[0]));
         serve("/accounts/carol", () -> actor(carol, CAROL_KEYS.get()[0]));
         serve("/accounts/liar", () -> actor("http://elsewhere.example/accounts/liar", ALICE_KEYS[0]));
+        serve("/accounts/dave", () -> actor(origin + "/accounts/dave", ALICE_KEYS[0]));
         remote.start();
     }
 
     /** Serves an actor's document as it is at the time of each fetch. */
     private static void serve(String path, Supplier<RemoteActor> document) {
         remote.createContext(path, exchange -> {
+            FETCHES.put(path, exchange.getRequestHeaders());
             byte[] body = Api.JSON.writeValueAsBytes(document.get());
             exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
             exchange.sendResponseHeaders(200, body.length);
@@ -109,6 +115,20 @@ class InboxSignatureIT {
         Api.Reply reply = deliver("/inbox", body(id, liar), signed(ALICE_KEYS[1], liar, Instant.now(), null));
         assertProblem(reply, 403);
         assertEquals(0, kept(id));
+    }
+
+    @Test
+    void theInstanceSignsItsFetchesOfActorsWithItsOwnActorsKey() throws Exception {
+        String dave = alice.replace("alice", "dave");
+        String id = follow(dave);
+        assertEquals(204, deliver("/inbox", body(id, dave), signed(ALICE_KEYS[1], dave, Instant.now(), null)).status());
+        Headers fetch = FETCHES.get("/accounts/dave");
+        HttpSignature.Parsed signature = HttpSignature.parse(fetch.getFirst("Signature"));
+        assertEquals(API.baseUrl() + "/accounts/peertube", signature.keyId());
+        String instanceKey = Api.JSON.readTree(API.send("GET", "/accounts/peertube", null,
+                Map.of("Accept", "application/activity+json"), null).body()).path("publicKey").path("publicKeyPem").asText();
+        HttpSignature.verify(signature, "GET", "/accounts/dave", name -> fetch.getFirst(name), null,
+                RsaKeys.publicKey(instanceKey), Instant.now());
     }
 
     @Test
