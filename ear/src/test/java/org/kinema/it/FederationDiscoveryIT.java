@@ -233,6 +233,21 @@ class FederationDiscoveryIT {
     }
 
     @Test
+    void aVideosLikesAreACollectionOfTheLikesUrls() {
+        String fan = Fresh.name("liker");
+        String token = API.newUser(fan, "secret-password");
+        Api.Reply liked = API.putJson("/api/v1/videos/" + publicUuid + "/rate", token, Map.of("rating", "like"));
+        assertEquals(204, liked.status(), liked::toString);
+        String id = BASE + "/videos/watch/" + publicUuid + "/likes";
+        assertEquals(id, activity("/videos/watch/" + publicUuid, ACTIVITY_JSON).path("likes").asText());
+        JsonNode likes = activity("/videos/watch/" + publicUuid + "/likes", ACTIVITY_JSON);
+        assertEquals(1, likes.path("totalItems").asLong(), likes::toString);
+        JsonNode page = activity("/videos/watch/" + publicUuid + "/likes?page=1", ACTIVITY_JSON);
+        assertTrue(page.path("orderedItems").path(0).asText().startsWith(BASE + "/accounts/" + fan + "/likes/"), page::toString);
+        assertEquals(0, activity("/videos/watch/" + publicUuid + "/dislikes", ACTIVITY_JSON).path("totalItems").asLong());
+    }
+
+    @Test
     void anEmptyCollectionHasNoFirstPage() {
         JsonNode followers = activity("/accounts/" + owner + "/followers", ACTIVITY_JSON);
         assertEquals(0, followers.path("totalItems").asLong());
