@@ -27,6 +27,12 @@ UPDATE actor SET inbox_url = url || '/inbox',
  WHERE host IS NULL;
 ALTER TABLE actor ALTER COLUMN inbox_url SET NOT NULL;
 
+-- A name is unique among this instance's actors only: another server may give one name to two
+-- actors (Lemmy's user and community), which its URLs tell apart.
+DROP INDEX actor_name_per_host;
+CREATE UNIQUE INDEX actor_local_name ON actor (lower(preferred_username)) WHERE host IS NULL;
+CREATE INDEX actor_remote_name ON actor (lower(preferred_username), lower(host)) WHERE host IS NOT NULL;
+
 -- The instance itself: one row, holding the public URL every local actor's URL is built from.
 -- A node configured with another public URL refuses to start (see PublicUrlGuard).
 CREATE TABLE instance_identity (

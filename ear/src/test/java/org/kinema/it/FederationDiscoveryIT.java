@@ -5,7 +5,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kinema.federation.RsaKeys;
+import org.kinema.launcher.Folders;
+import org.kinema.launcher.KinemaNode;
+import org.kinema.launcher.NodeSettings;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,6 +19,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kinema.it.Problems.assertProblem;
 
@@ -228,10 +233,47 @@ class FederationDiscoveryIT {
     }
 
     @Test
+    void aVideosLikesAreACollectionOfTheLikesUrls() {
+        String fan = Fresh.name("liker");
+        String token = API.newUser(fan, "secret-password");
+        Api.Reply liked = API.putJson("/api/v1/videos/" + publicUuid + "/rate", token, Map.of("rating", "like"));
+        assertEquals(204, liked.status(), liked::toString);
+        String id = BASE + "/videos/watch/" + publicUuid + "/likes";
+        assertEquals(id, activity("/videos/watch/" + publicUuid, ACTIVITY_JSON).path("likes").asText());
+        JsonNode likes = activity("/videos/watch/" + publicUuid + "/likes", ACTIVITY_JSON);
+        assertEquals(1, likes.path("totalItems").asLong(), likes::toString);
+        JsonNode page = activity("/videos/watch/" + publicUuid + "/likes?page=1", ACTIVITY_JSON);
+        assertTrue(page.path("orderedItems").path(0).asText().startsWith(BASE + "/accounts/" + fan + "/likes/"), page::toString);
+        assertEquals(0, activity("/videos/watch/" + publicUuid + "/dislikes", ACTIVITY_JSON).path("totalItems").asLong());
+    }
+
+    @Test
     void anEmptyCollectionHasNoFirstPage() {
         JsonNode followers = activity("/accounts/" + owner + "/followers", ACTIVITY_JSON);
         assertEquals(0, followers.path("totalItems").asLong());
         assertTrue(followers.path("first").isMissingNode(), followers::toString);
+    }
+
+    @Test
+    void aNodeConfiguredWithAnotherPublicUrlRefusesToStart() throws Exception {
+        KinemaNode shared = KinemaServer.node();
+        int port = Integer.parseInt(HOST.substring(HOST.indexOf(':') + 1)) + 40;
+        Path dir = Path.of(System.getProperty("kinema.it.dir", "target/it")).resolve("fed-elsewhere").toAbsolutePath();
+        Folders.delete(dir);
+        NodeSettings elsewhere = NodeSettings.builder()
+                .wildflyHome(Path.of(System.getProperty("kinema.wildfly.home")))
+                .ear(Path.of(System.getProperty("kinema.ear")))
+                .instanceDir(dir)
+                .nodeName("it-fed-elsewhere")
+                .consoleToFile(true)
+                .setting("KINEMA_HTTP_PORT", String.valueOf(port))
+                .setting("KINEMA_PUBLIC_URL", "http://localhost:" + port)
+                .setting("KINEMA_DB_URL", shared.jdbcUrl())
+                .setting("KINEMA_DB_USER", shared.jdbcUser())
+                .setting("KINEMA_DB_PASSWORD", shared.jdbcPassword())
+                .build();
+        IOException refused = assertThrows(IOException.class, () -> KinemaNode.start(elsewhere).close());
+        assertTrue(refused.getMessage().contains("KINEMA_PUBLIC_URL=" + BASE), refused::getMessage);
     }
 
     private static JsonNode webFinger(String resource) {

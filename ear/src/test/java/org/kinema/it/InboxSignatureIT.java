@@ -1,5 +1,7 @@
 package org.kinema.it;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,7 +12,6 @@ import org.kinema.federation.RsaKeys;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +20,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.kinema.it.Problems.assertProblem;
@@ -35,23 +39,39 @@ class InboxSignatureIT {
     private static final String HOST = API.baseUrl().substring(API.baseUrl().indexOf("://") + 3);
     private static final String[] ALICE_KEYS = RsaKeys.generate();
     private static final String[] MALLORY_KEYS = RsaKeys.generate();
+    private static final AtomicReference<String[]> CAROL_KEYS =
+            new AtomicReference<>(RsaKeys.generate());
+    /** The headers of the last fetch of each served document, by path. */
+    private static final Map<String, Headers> FETCHES = new ConcurrentHashMap<>();
     private static HttpServer remote;
     private static String alice;
+    private static String carol;
+    private static String liar;
 
     @BeforeAll
     static void aRemoteActorOnLoopback() throws Exception {
         remote = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         String origin = "http://localhost:" + remote.getAddress().getPort();
         alice = origin + "/accounts/alice";
-        String document = Api.JSON.writeValueAsString(actor(alice, ALICE_KEYS[0]));
-        remote.createContext("/accounts/alice", exchange -> {
-            byte[] body = document.getBytes(StandardCharsets.UTF_8);
+        carol = origin + "/accounts/carol";
+        liar = origin + "/accounts/liar";
+        serve("/accounts/alice", () -> actor(alice, ALICE_KEYS[0]));
+        serve("/accounts/carol", () -> actor(carol, CAROL_KEYS.get()[0]));
+        serve("/accounts/liar", () -> actor("http://elsewhere.example/accounts/liar", ALICE_KEYS[0]));
+        serve("/accounts/dave", () -> actor(origin + "/accounts/dave", ALICE_KEYS[0]));
+        remote.start();
+    }
+
+    /** Serves an actor's document as it is at the time of each fetch. */
+    private static void serve(String path, Supplier<RemoteActor> document) {
+        remote.createContext(path, exchange -> {
+            FETCHES.put(path, exchange.getRequestHeaders());
+            byte[] body = Api.JSON.writeValueAsBytes(document.get());
             exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        remote.start();
     }
 
     @AfterAll
@@ -76,6 +96,39 @@ class InboxSignatureIT {
                 null));
         assertEquals(204, reply.status(), reply::toString);
         assertEquals(1, kept(id));
+    }
+
+    @Test
+    void aKeyTheActorChangedIsFetchedAgainOnce() throws Exception {
+        String first = follow(carol);
+        assertEquals(204, deliver("/inbox", body(first, carol), signed(CAROL_KEYS.get()[1], carol, Instant.now(), null)).status());
+        CAROL_KEYS.set(RsaKeys.generate());
+        String second = follow(carol);
+        Api.Reply reply = deliver("/inbox", body(second, carol), signed(CAROL_KEYS.get()[1], carol, Instant.now(), null));
+        assertEquals(204, reply.status(), reply::toString);
+        assertEquals(1, kept(second));
+    }
+
+    @Test
+    void anActorDocumentNamingAnotherHostIsNotTrusted() throws Exception {
+        String id = follow(liar);
+        Api.Reply reply = deliver("/inbox", body(id, liar), signed(ALICE_KEYS[1], liar, Instant.now(), null));
+        assertProblem(reply, 403);
+        assertEquals(0, kept(id));
+    }
+
+    @Test
+    void theInstanceSignsItsFetchesOfActorsWithItsOwnActorsKey() throws Exception {
+        String dave = alice.replace("alice", "dave");
+        String id = follow(dave);
+        assertEquals(204, deliver("/inbox", body(id, dave), signed(ALICE_KEYS[1], dave, Instant.now(), null)).status());
+        Headers fetch = FETCHES.get("/accounts/dave");
+        HttpSignature.Parsed signature = HttpSignature.parse(fetch.getFirst("Signature"));
+        assertEquals(API.baseUrl() + "/accounts/peertube", signature.keyId());
+        String instanceKey = Api.JSON.readTree(API.send("GET", "/accounts/peertube", null,
+                Map.of("Accept", "application/activity+json"), null).body()).path("publicKey").path("publicKeyPem").asText();
+        HttpSignature.verify(signature, "GET", "/accounts/dave", name -> fetch.getFirst(name), null,
+                RsaKeys.publicKey(instanceKey), Instant.now());
     }
 
     @Test
@@ -147,24 +200,33 @@ class InboxSignatureIT {
     }
 
     private static String follow() {
-        return alice + "/follows/" + Fresh.name("f");
+        return follow(alice);
+    }
+
+    private static String follow(String actor) {
+        return actor + "/follows/" + Fresh.name("f");
     }
 
     private static byte[] body(String id) throws Exception {
+        return body(id, alice);
+    }
+
+    /** A Follow of this instance's actor by a remote actor. */
+    private static byte[] body(String id, String actor) throws Exception {
         return Api.JSON.writeValueAsBytes(Map.of(
                 "@context", List.of("https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"),
-                "type", "Follow", "id", id, "actor", alice, "object", API.baseUrl() + "/accounts/peertube"));
+                "type", "Follow", "id", id, "actor", actor, "object", API.baseUrl() + "/accounts/peertube"));
     }
 
     /** A remote Person's document, as much of it as an inbox reads. */
-    private record RemoteActor(@com.fasterxml.jackson.annotation.JsonProperty("@context") List<String> context, String type,
+    private record RemoteActor(@JsonProperty("@context") List<String> context, String type,
                                String id, String preferredUsername, String name, String inbox, String outbox, String followers,
                                String following, Map<String, String> endpoints, Map<String, String> publicKey) {
     }
 
     private static RemoteActor actor(String id, String publicKeyPem) {
         return new RemoteActor(List.of("https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"), "Person", id,
-                "alice", "Alice", id + "/inbox", id + "/outbox", id + "/followers", id + "/following",
+                id.substring(id.lastIndexOf('/') + 1), "Someone", id + "/inbox", id + "/outbox", id + "/followers", id + "/following",
                 Map.of("sharedInbox", id.substring(0, id.indexOf("/accounts/")) + "/inbox"),
                 Map.of("id", id + "#main-key", "owner", id, "publicKeyPem", publicKeyPem));
     }

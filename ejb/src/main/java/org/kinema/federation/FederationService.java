@@ -14,6 +14,8 @@ import org.kinema.follow.FollowRepository;
 import org.kinema.platform.DomainException;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
+import org.kinema.rating.RatingRepository;
+import org.kinema.rating.RatingType;
 import org.kinema.video.Privacy;
 import org.kinema.video.Video;
 import org.kinema.video.VideoFile;
@@ -58,6 +60,9 @@ public class FederationService {
     private FollowRepository follows;
 
     @Inject
+    private RatingRepository ratings;
+
+    @Inject
     private InboxActivityRepository inbox;
 
     /** A local actor of any kind by its name, with its key pair (drawn now if it has none yet). */
@@ -100,6 +105,11 @@ public class FederationService {
                 null, null, null, true), page(page, "-publishedAt"));
         List<FederatedVideo> items = listed.items().stream().map(video -> new FederatedVideo(video, videos.files(video))).toList();
         return new PageResult<>(listed.total(), items);
+    }
+
+    /** A page of the URLs of a federated video's likes or dislikes. */
+    public PageResult<String> ratings(UUID uuid, RatingType type, int page) {
+        return ratings.urlsOf(video(uuid).video(), type, page(page, null));
     }
 
     public PageResult<String> followers(Actor actor, int page) {

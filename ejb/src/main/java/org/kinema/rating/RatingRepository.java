@@ -73,4 +73,15 @@ public class RatingRepository {
         return new PageResult<>(count.getSingleResult(),
                 query.setFirstResult(page.start()).setMaxResults(page.count()).getResultList());
     }
+
+    /** A page of the URLs of a video's likes or dislikes, newest first; the total is the video's count. */
+    public PageResult<String> urlsOf(Video video, RatingType type, Page page) {
+        @SuppressWarnings("unchecked")
+        List<String> urls = em.createNativeQuery("SELECT url FROM kinema.video_rating WHERE video_id = ?1 AND type = ?2"
+                        + " ORDER BY created_at DESC, id DESC OFFSET ?3 LIMIT ?4")
+                .setParameter(1, video.id()).setParameter(2, type.label())
+                .setParameter(3, page.start()).setParameter(4, page.count())
+                .getResultList();
+        return new PageResult<>(type == RatingType.LIKE ? video.likes() : video.dislikes(), urls);
+    }
 }

@@ -10,12 +10,10 @@ import org.kinema.actor.ActorType;
 import org.kinema.federation.FederationService;
 import org.kinema.platform.DomainException;
 import org.kinema.platform.KinemaSettings;
-import org.kinema.platform.PageResult;
 
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Actors at their ActivityPub ids: accounts (Person) and the instance (Application) at
@@ -60,6 +58,7 @@ public class ActorServlet extends HttpServlet {
             return;
         }
         if (target.part().isEmpty() && !ActivityStreams.wanted(request)) {
+            response.setHeader("Vary", "Accept");
             response.sendRedirect(settings.publicUrl() + (channels ? "/c/" : "/a/")
                     + URLEncoder.encode(target.name(), StandardCharsets.UTF_8));
             return;
@@ -74,12 +73,12 @@ public class ActorServlet extends HttpServlet {
                     case Group -> documents.group(federation.channel(actor));
                     case Application -> documents.application(actor);
                 });
-                case "outbox" -> collection(response, actor.endpoints().outbox(), page, federation.outbox(actor, Math.max(1, page))
-                        .map(video -> documents.outboxItem(actor, video)));
-                case "followers" -> collection(response, actor.endpoints().followers(), page,
-                        federation.followers(actor, Math.max(1, page)));
-                case "following" -> collection(response, actor.endpoints().following(), page,
-                        federation.following(actor, Math.max(1, page)));
+                case "outbox" -> ActivityStreams.write(response, CollectionDocument.of(actor.endpoints().outbox(), page,
+                        federation.outbox(actor, Math.max(1, page)).map(video -> documents.outboxItem(actor, video))));
+                case "followers" -> ActivityStreams.write(response, CollectionDocument.of(actor.endpoints().followers(), page,
+                        federation.followers(actor, Math.max(1, page))));
+                case "following" -> ActivityStreams.write(response, CollectionDocument.of(actor.endpoints().following(), page,
+                        federation.following(actor, Math.max(1, page))));
                 default -> ActivityStreams.refuse(request, response, 404, "Not found: " + request.getRequestURI());
             }
         } catch (DomainException e) {
@@ -109,14 +108,5 @@ public class ActorServlet extends HttpServlet {
             throw DomainException.notFound("Actor not found");
         }
         return actor;
-    }
-
-    private static void collection(HttpServletResponse response, String id, int page, PageResult<?> result) throws IOException {
-        if (page == 0) {
-            ActivityStreams.write(response, CollectionDocument.collection(id, result.total()));
-        } else {
-            ActivityStreams.write(response, CollectionDocument.page(id, page, FederationService.COLLECTION_PAGE, result.total(),
-                    List.copyOf(result.items())));
-        }
     }
 }

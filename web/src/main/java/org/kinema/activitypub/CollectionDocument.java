@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import org.kinema.federation.FederationService;
+import org.kinema.platform.PageResult;
+
 import java.util.List;
 
 /**
@@ -15,6 +18,12 @@ import java.util.List;
 @JsonPropertyOrder({"@context", "id", "type", "totalItems", "first", "partOf", "orderedItems", "prev", "next"})
 public record CollectionDocument(@JsonProperty("@context") Object context, String id, String type, long totalItems,
                                  String first, String partOf, List<?> orderedItems, String prev, String next) {
+
+    /** The collection itself ({@code page} 0) or one of its pages, of a page of results. */
+    static CollectionDocument of(String id, int page, PageResult<?> result) {
+        return page == 0 ? collection(id, result.total())
+                : page(id, page, FederationService.COLLECTION_PAGE, result.total(), List.copyOf(result.items()));
+    }
 
     static CollectionDocument collection(String id, long total) {
         return new CollectionDocument(JsonLd.ACTIVITY, id, "OrderedCollection", total, total > 0 ? id + "?page=1" : null,

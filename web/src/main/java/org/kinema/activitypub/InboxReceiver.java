@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -81,10 +82,11 @@ public class InboxReceiver {
             throw new Refusal(403, "the activity's actor did not sign it");
         }
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        Optional<Actor> cached = federation.cachedActor(signer).filter(actor -> actor.publicKey() != null);
-        if (cached.isPresent() && cached.get().isLocal()) {
+        Optional<Actor> known = federation.cachedActor(signer);
+        if (known.isPresent() && known.get().isLocal()) {
             throw new Refusal(403, "a local actor does not deliver through the inbox");
         }
+        Optional<Actor> cached = known.filter(actor -> actor.publicKey() != null);
         try {
             check(signature, request, path, body, cached.isPresent() ? cached.get().publicKey() : fetchKey(signer));
         } catch (HttpSignature.Invalid invalid) {
@@ -141,6 +143,8 @@ public class InboxReceiver {
             federation.cache(facts(document));
         } catch (DomainException | IllegalArgumentException e) {
             throw new Refusal(403, "the signer's document is not an actor this instance can keep: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not cache the actor " + actorUrl + "; its key is used uncached", e);
         }
         return document.publicKey().publicKeyPem();
     }

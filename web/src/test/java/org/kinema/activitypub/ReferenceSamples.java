@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The documents real PeerTube servers served, as captured in the shared reference next to the
@@ -27,6 +28,22 @@ final class ReferenceSamples {
         int start = text.indexOf("```json", at);
         int end = text.indexOf("```", start + 7);
         return text.substring(start + 7, end).trim();
+    }
+
+    /** The first line after the heading that starts with {@code prefix}. */
+    static String lineAfter(String heading, String prefix) {
+        List<String> lines = linesStartingWith(heading, prefix);
+        Assumptions.assumeFalse(lines.isEmpty(), "no line " + prefix + " under " + heading);
+        return lines.get(0);
+    }
+
+    /** The lines of a heading's section that start with {@code prefix}, in order. */
+    static List<String> linesStartingWith(String heading, String prefix) {
+        String text = reference();
+        int at = text.indexOf("### " + heading);
+        Assumptions.assumeTrue(at >= 0, "no section " + heading);
+        int end = text.indexOf("\n### ", at + 4);
+        return text.substring(at, end < 0 ? text.length() : end).lines().filter(line -> line.startsWith(prefix)).toList();
     }
 
     private static String reference() {
