@@ -7,13 +7,12 @@ import org.kinema.actor.ActorName;
 import org.kinema.api.platform.JsonMapper;
 import org.kinema.federation.FederationService;
 import org.kinema.federation.HttpSignature;
+import org.kinema.federation.PublicAddresses;
 import org.kinema.federation.RsaKeys;
 import org.kinema.platform.KinemaSettings;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -78,36 +76,11 @@ public class RemoteFetcher {
 
     /** A URL this instance may fetch: http or https, on a public address (or any address, when allowed). */
     URI checked(String url) throws Refused {
-        URI uri;
         try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new Refused("not a URL: " + url);
+            return PublicAddresses.checked(url, settings.federationAllowsPrivateAddresses());
+        } catch (PublicAddresses.Refused e) {
+            throw new Refused(e.getMessage());
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null || uri.getRawUserInfo() != null) {
-            throw new Refused("only http and https URLs of a host are fetched");
-        }
-        if (!settings.federationAllowsPrivateAddresses()) {
-            try {
-                for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                    if (isPrivate(address)) {
-                        throw new Refused("the host " + uri.getHost() + " is on a private or loopback address");
-                    }
-                }
-            } catch (UnknownHostException e) {
-                throw new Refused("the host " + uri.getHost() + " is unknown");
-            }
-        }
-        return uri;
-    }
-
-    static boolean isPrivate(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
-        boolean sharedSpace = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
-        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocal || sharedSpace;
     }
 
     static boolean sameHost(URI fetched, String id) {

@@ -1,6 +1,7 @@
 package org.kinema.activitypub;
 
 import org.junit.jupiter.api.Test;
+import org.kinema.federation.PublicAddresses;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -29,9 +30,9 @@ class ActivityStreamsTest {
     void privateAndLoopbackAddressesAreRefusedForFetches() throws Exception {
         for (String address : new String[] {"127.0.0.1", "10.1.2.3", "192.168.0.1", "172.16.5.4", "169.254.1.1", "::1",
                 "fd00::1", "100.64.0.1", "0.0.0.0"}) {
-            assertTrue(RemoteFetcher.isPrivate(InetAddress.getByName(address)), address);
+            assertTrue(PublicAddresses.isPrivate(InetAddress.getByName(address)), address);
         }
-        assertFalse(RemoteFetcher.isPrivate(InetAddress.getByName("93.184.216.34")));
+        assertFalse(PublicAddresses.isPrivate(InetAddress.getByName("93.184.216.34")));
     }
 
     @Test
