@@ -4,10 +4,13 @@ import org.kinema.launcher.NodeSettings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
-/** What the benchmarks share: a fresh node of their own, reading a tool's first line of output, medians. */
+/** What the benchmarks share: a fresh node of their own, reading a tool's first line of output, medians, the CPU a process used. */
 final class BenchNodes {
 
     static final String ROOT_PASSWORD = "bench-root-password";
@@ -64,5 +67,34 @@ final class BenchNodes {
                     + " is not set; run through Maven: mvn -o -pl ear verify -P" + profile);
         }
         return value;
+    }
+
+    /** WildFly's JVM: the java process whose base dir is the bench node's. */
+    static Optional<Long> wildflyPid(Path nodeDir) {
+        String marker = "-Djboss.server.base.dir=" + nodeDir.resolve("server");
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
+                try {
+                    String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+                    return cmdline.contains(marker) && cmdline.contains("jboss-modules");
+                } catch (IOException e) {
+                    return false;
+                }
+            }).map(p -> Long.parseLong(p.getFileName().toString())).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** User + system CPU time of a process (all its threads) in clock ticks, -1 if it is gone. */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // the command name, in parentheses, may hold spaces: count fields after its closing one
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 }

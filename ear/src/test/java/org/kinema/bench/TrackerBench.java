@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -178,7 +177,7 @@ public final class TrackerBench {
         say("starting Kinema on port %d", port);
         KinemaNode node = KinemaNode.start(settings);
         try {
-            long kinemaPid = wildflyPid(nodeDir).orElseThrow(() -> new IllegalStateException("WildFly's JVM not found"));
+            long kinemaPid = BenchNodes.wildflyPid(nodeDir).orElseThrow(() -> new IllegalStateException("WildFly's JVM not found"));
             String hashes = String.join(",", swarms(node, ffmpegDir, swarms));
             say("Kinema up (JVM pid %d, RSS %d MB); %d served swarms for the load generator", kinemaPid,
                     rssKb(kinemaPid) / 1024, swarms);
@@ -350,23 +349,6 @@ public final class TrackerBench {
         return process;
     }
 
-    /** WildFly's JVM: the java process whose base dir is the bench node's. */
-    private static Optional<Long> wildflyPid(Path nodeDir) {
-        String marker = "-Djboss.server.base.dir=" + nodeDir.resolve("server");
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            return procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
-                try {
-                    String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
-                    return cmdline.contains(marker) && cmdline.contains("jboss-modules");
-                } catch (IOException e) {
-                    return false;
-                }
-            }).map(p -> Long.parseLong(p.getFileName().toString())).findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
     // ---------------------------------------------------------------- a run
 
     private Result loadgen(Path work, String tracker, String url, long serverPid, Load load, String hashes)
@@ -416,7 +398,7 @@ public final class TrackerBench {
         Thread sampler = new Thread(() -> {
             int round = 0;
             while (process.isAlive()) {
-                cpu.add(new CpuSample(System.nanoTime(), cpuTicks(serverPid), cpuTicks(loadgenPid)));
+                cpu.add(new CpuSample(System.nanoTime(), BenchNodes.cpuTicks(serverPid), BenchNodes.cpuTicks(loadgenPid)));
                 peak.accumulateAndGet(rssKb(serverPid), Math::max);
                 if (round++ % 10 == 0) {
                     peakSockets.accumulateAndGet(establishedOn(port), Math::max);
@@ -571,17 +553,6 @@ public final class TrackerBench {
     /** Linux's USER_HZ, the unit of the CPU times in /proc/PID/stat (100 on every Linux this runs on). */
     private static final int TICKS_PER_SECOND = 100;
 
-    /** User + system CPU time of a process (all its threads) in clock ticks, -1 if it is gone. */
-    private static long cpuTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            // the command name, in parentheses, may hold spaces: count fields after its closing one
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
 
     /** Resident memory of a process in KiB (VmRSS), 0 if it is gone. */
     private static long rssKb(long pid) {

@@ -6,6 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -123,12 +128,37 @@ class VideoPrivacyIT {
     }
 
     @Test
-    void viewerIsCountedOncePerHour() {
+    void viewerIsCountedOncePerHourAndShowsWithinSeconds() throws Exception {
         long before = API.get("/api/v1/videos/" + uuid(2), null).json().path("views").asLong();
         assertEquals(204, API.postJson("/api/v1/videos/" + uuid(2) + "/views", null, Map.of()).status());
         assertEquals(204, API.postJson("/api/v1/videos/" + uuid(2) + "/views", null, Map.of()).status());
-        assertEquals(before + 1, API.get("/api/v1/videos/" + uuid(2), null).json().path("views").asLong());
+        assertEquals(before + 1, viewsOnceFolded(2), "the same viewer twice");
+        assertEquals(204, API.postJson("/api/v1/videos/" + uuid(2) + "/views", stranger, Map.of()).status());
+        assertEquals(before + 2, viewsOnceFolded(2), "another viewer");
         assertProblem(API.postJson("/api/v1/videos/" + uuid(3) + "/views", null, Map.of()), 401);
+    }
+
+    /**
+     * The video's views once every view recorded so far is added to it (they are added every few
+     * seconds); waits a bounded while.
+     */
+    private static long viewsOnceFolded(int privacy) throws Exception {
+        long id = VIDEOS.get(privacy).path("id").asLong();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        try (Connection db = KinemaServer.database();
+             PreparedStatement waiting = db.prepareStatement("SELECT count(*) FROM kinema.video_view_pending WHERE video_id = ?")) {
+            waiting.setLong(1, id);
+            while (Instant.now().isBefore(deadline)) {
+                try (ResultSet count = waiting.executeQuery()) {
+                    count.next();
+                    if (count.getLong(1) == 0) {
+                        return API.get("/api/v1/videos/" + uuid(privacy), null).json().path("views").asLong();
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("Views of video " + id + " still waiting to be counted after 30 s");
     }
 
     private static String forged(String token) {

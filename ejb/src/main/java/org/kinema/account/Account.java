@@ -30,9 +30,12 @@ public class Account {
     @JoinColumn(name = "actor_id", nullable = false)
     private Actor actor;
 
-    @OneToOne
-    @JoinColumn(name = "user_id")
-    private User user;
+    /**
+     * The user behind a local account, by id only: reading an account (with every video listed)
+     * then never reads its user's credentials, nor costs a select of its own.
+     */
+    @Column(name = "user_id")
+    private Long userId;
 
     @Column(name = "display_name", nullable = false)
     private String displayName;
@@ -48,9 +51,10 @@ public class Account {
     protected Account() {
     }
 
+    /** A local account for a user already stored (with an id). */
     Account(Actor actor, User user, String displayName) {
         this.actor = actor;
-        this.user = user;
+        this.userId = user.id();
         this.displayName = checkedDisplayName(displayName);
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         this.updatedAt = createdAt;
@@ -89,9 +93,13 @@ public class Account {
         return actor.preferredUsername();
     }
 
-    /** The user behind a local account, or null for a remote account. */
-    public User user() {
-        return user;
+    /** The id of the user behind a local account, or null for a remote account. */
+    public Long userId() {
+        return userId;
+    }
+
+    public boolean belongsTo(long user) {
+        return userId != null && userId == user;
     }
 
     public String displayName() {

@@ -3,6 +3,7 @@ package org.kinema.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.kinema.platform.Fetch;
 
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ public class AccountRepository {
 
     /** The account of a user of this instance. */
     public Optional<Account> ofUser(long userId) {
-        return em.createQuery("SELECT a FROM Account a WHERE a.user.id = :user", Account.class)
+        return em.createQuery("SELECT a FROM Account a WHERE a.userId = :user", Account.class)
                 .setParameter("user", userId).getResultStream().findFirst();
     }
 
@@ -32,8 +33,8 @@ public class AccountRepository {
     /** The account named {@code name} on {@code host}, or a local one when host is null. */
     public Optional<Account> findByName(String name, String host) {
         String hostClause = host == null ? "a.actor.host IS NULL" : "LOWER(a.actor.host) = :host";
-        var query = em.createQuery("SELECT a FROM Account a WHERE LOWER(a.actor.preferredUsername) = :name AND " + hostClause,
-                        Account.class)
+        var query = Fetch.joined(em, Account.class, "SELECT a FROM Account a WHERE LOWER(a.actor.preferredUsername) = :name AND "
+                        + hostClause, "a.actor")
                 .setParameter("name", name.toLowerCase());
         if (host != null) {
             query.setParameter("host", host.toLowerCase());

@@ -4,29 +4,37 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.kinema.platform.Fetch;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
+import org.kinema.platform.SortOrders;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Users and the accounts that stand for them. */
 @ApplicationScoped
 public class UserRepository {
 
-    private static final Map<String, String> SORTABLE = Map.of(
+    private static final SortOrders SORTS = SortOrders.of("id",
             "id", "u.id",
-            "username", "u.username",
-            "createdAt", "u.createdAt",
-            "lastLoginDate", "u.lastLoginDate",
-            "role", "u.role");
+            "username", "u.username, u.id",
+            "createdAt", "u.createdAt, u.id",
+            "lastLoginDate", "u.lastLoginDate, u.id",
+            "role", "u.role, u.id");
 
     @PersistenceContext(unitName = "kinema")
     private EntityManager em;
 
-    public void add(User user, Account account) {
+    /** Stores a user, and writes it at once: its account refers to its id. */
+    public void add(User user) {
         em.persist(user);
+        em.flush();
+    }
+
+    public void add(Account account) {
         em.persist(account.actor());
         em.persist(account);
     }
@@ -63,9 +71,20 @@ public class UserRepository {
     }
 
     public Account accountOf(User user) {
-        return em.createQuery("SELECT a FROM Account a WHERE a.user = :user", Account.class)
-                .setParameter("user", user)
+        return Fetch.joined(em, Account.class, "SELECT a FROM Account a WHERE a.userId = :user", "a.actor")
+                .setParameter("user", user.id())
                 .getSingleResult();
+    }
+
+    /** The accounts of these users, by user id. */
+    public Map<Long, Account> accountsOf(List<User> users) {
+        if (users.isEmpty()) {
+            return Map.of();
+        }
+        return Fetch.joined(em, Account.class, "SELECT a FROM Account a WHERE a.userId IN :users", "a.actor")
+                .setParameter("users", users.stream().map(User::id).toList())
+                .getResultStream()
+                .collect(Collectors.toMap(Account::userId, account -> account));
     }
 
     /** Users whose username or e-mail contains {@code search}, optionally only (un)blocked ones. */
@@ -77,9 +96,7 @@ public class UserRepository {
         if (blocked != null) {
             where.append(" AND u.blocked = :blocked");
         }
-        String order = " ORDER BY " + SORTABLE.getOrDefault(page.sortField("id"), "u.id")
-                + (page.descending(false) ? " DESC" : " ASC") + ", u.id ASC";
-        TypedQuery<User> query = em.createQuery("SELECT u FROM User u" + where + order, User.class);
+        TypedQuery<User> query = em.createQuery("SELECT u FROM User u" + where + SORTS.orderBy(page), User.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(u) FROM User u" + where, Long.class);
         if (search != null && !search.isBlank()) {
             String pattern = "%" + search.toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";

@@ -15,6 +15,12 @@ import org.kinema.platform.DomainException;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
+import org.kinema.video.QuotaUse;
+import org.kinema.video.VideoRepository;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Creating, registering, changing and removing users. */
 @Stateless
@@ -39,7 +45,7 @@ public class UserService {
     private KinemaSettings settings;
 
     @Inject
-    private org.kinema.video.VideoRepository videos;
+    private VideoRepository videos;
 
     @Inject
     private Event<PasswordChanged> passwordChanged;
@@ -68,55 +74,64 @@ public class UserService {
             throw DomainException.invalid("Channel name cannot be the same as the username");
         }
         Account account = createUser(request);
-        registered.fire(new UserRegistered(account.user().username()));
+        registered.fire(new UserRegistered(account.actor().preferredUsername()));
         return account;
     }
 
-    public User get(Caller caller, long id) {
+    public UserDetails get(Caller caller, long id) {
         User user = users.find(id).orElseThrow(() -> DomainException.notFound("User not found"));
         if (caller.userId() != id && !caller.canManageUsers()) {
             throw DomainException.forbidden("You may not see this user");
         }
-        return user;
+        return inDetail(List.of(user)).get(0);
     }
 
     /** The caller's feed token (PeerTube's scoped tokens). */
     public String feedToken(Caller caller) {
-        return me(caller).feedToken();
+        return own(caller).feedToken();
     }
 
     public String renewFeedToken(Caller caller) {
-        User user = me(caller);
+        User user = own(caller);
         user.renewFeedToken();
         return user.feedToken();
     }
 
     /** Whom a subscription feed's account id and token stand for; refused unless the token is that user's. */
     public Caller feedReader(long accountId, String token) {
-        return accounts.find(accountId).map(Account::user).filter(user -> user != null && !user.blocked()
-                        && user.opensFeedWith(token))
+        return accounts.find(accountId).map(Account::userId).flatMap(users::find)
+                .filter(user -> !user.blocked() && user.opensFeedWith(token))
                 .map(user -> new Caller(user.id(), user.username(), user.role()))
                 .orElseThrow(() -> DomainException.forbidden("This feed needs the account's own feed token"));
     }
 
-    public User me(Caller caller) {
-        return users.find(caller.userId()).orElseThrow(() -> DomainException.unauthenticated("User no longer exists", "invalid_token"));
+    public UserDetails me(Caller caller) {
+        return inDetail(List.of(own(caller))).get(0);
     }
 
     /** Bytes of originals the user uploaded, in all and in the last 24 hours. */
-    public org.kinema.video.QuotaUse quotaUsed(long userId) {
+    public QuotaUse quotaUsed(long userId) {
         return videos.quotaUse(userId);
     }
 
-    public Account accountOf(User user) {
-        return users.accountOf(user);
-    }
-
-    public PageResult<User> list(Caller caller, String search, Boolean blocked, Page page) {
+    public PageResult<UserDetails> list(Caller caller, String search, Boolean blocked, Page page) {
         if (!caller.canManageUsers()) {
             throw DomainException.forbidden("Only administrators and moderators list users");
         }
-        return users.list(search, blocked, page);
+        PageResult<User> found = users.list(search, blocked, page);
+        return new PageResult<>(found.total(), inDetail(found.items()));
+    }
+
+    /** Users with their accounts, channels and quota use: three selects however many users. */
+    private List<UserDetails> inDetail(List<User> list) {
+        Map<Long, Account> accounts = users.accountsOf(list);
+        Map<Long, List<VideoChannel>> channelsOf = channels.ownedBy(accounts.values()).stream()
+                .collect(Collectors.groupingBy(channel -> channel.account().id()));
+        Map<Long, QuotaUse> quotaUses = videos.quotaUses(accounts.values().stream().map(Account::id).toList());
+        return list.stream().map(user -> {
+            Account account = accounts.get(user.id());
+            return new UserDetails(user, account, channelsOf.getOrDefault(account.id(), List.of()), quotaUses.get(account.id()));
+        }).toList();
     }
 
     public void change(Caller caller, long id, UserChanges changes) {
@@ -147,7 +162,7 @@ public class UserService {
     }
 
     public void changeOwn(Caller caller, OwnChanges changes) {
-        User user = me(caller);
+        User user = own(caller);
         if (changes.password() != null || changes.email() != null) {
             if (!user.acceptsPassword(changes.currentPassword())) {
                 throw DomainException.unauthenticated("Invalid current password", null);
@@ -183,6 +198,10 @@ public class UserService {
         passwordChanged.fire(new PasswordChanged(user.id()));
     }
 
+    private User own(Caller caller) {
+        return users.find(caller.userId()).orElseThrow(() -> DomainException.unauthenticated("User no longer exists", "invalid_token"));
+    }
+
     /** The user {@code id}, if the caller may manage them. */
     private User managed(Caller caller, long id) {
         User user = users.find(id).orElseThrow(() -> DomainException.notFound("User not found"));
@@ -210,8 +229,9 @@ public class UserService {
                 request.videoQuota() == null ? defaults.defaultVideoQuota() : request.videoQuota(),
                 request.videoQuotaDaily() == null ? defaults.defaultVideoQuotaDaily() : request.videoQuotaDaily());
         String displayName = request.displayName() == null || request.displayName().isBlank() ? username : request.displayName();
+        users.add(user);
         Account account = new Account(Actor.local(ActorType.Person, username, settings.publicUrl()), user, displayName);
-        users.add(user, account);
+        users.add(account);
         String channelDisplayName = request.channelDisplayName() == null || request.channelDisplayName().isBlank()
                 ? "Main " + username + " channel" : request.channelDisplayName();
         channels.add(VideoChannel.open(channelName, channelDisplayName, account, settings.publicUrl()));

@@ -5,22 +5,28 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.kinema.account.Account;
+import org.kinema.platform.Fetch;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
+import org.kinema.platform.SortOrders;
 
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Channels, found by id, by handle or by owner. */
 @ApplicationScoped
 public class ChannelRepository {
 
-    private static final Map<String, String> SORTABLE = Map.of(
+    /** A channel is its actor's alone, so the actor's id breaks ties between names as well as the channel's. */
+    private static final SortOrders SORTS = SortOrders.of("createdAt",
             "id", "c.id",
-            "name", "c.actor.preferredUsername",
-            "createdAt", "c.createdAt",
-            "updatedAt", "c.updatedAt");
+            "name", "c.actor.preferredUsername, c.actor.id",
+            "createdAt", "c.createdAt, c.id",
+            "updatedAt", "c.updatedAt, c.id");
+
+    /** What a channel is shown with: its actor, account and the account's actor. */
+    private static final String[] OWNER = {"c.actor", "c.account", "c.account.actor"};
 
     @PersistenceContext(unitName = "kinema")
     private EntityManager em;
@@ -47,9 +53,8 @@ public class ChannelRepository {
 
     public Optional<VideoChannel> findByName(String name, String host) {
         String hostClause = host == null ? "c.actor.host IS NULL" : "LOWER(c.actor.host) = :host";
-        TypedQuery<VideoChannel> query = em.createQuery(
-                        "SELECT c FROM VideoChannel c WHERE LOWER(c.actor.preferredUsername) = :name AND " + hostClause,
-                        VideoChannel.class)
+        TypedQuery<VideoChannel> query = withOwner(
+                        "SELECT c FROM VideoChannel c WHERE LOWER(c.actor.preferredUsername) = :name AND " + hostClause)
                 .setParameter("name", name.toLowerCase());
         if (host != null) {
             query.setParameter("host", host.toLowerCase());
@@ -63,25 +68,35 @@ public class ChannelRepository {
                 .getSingleResult();
     }
 
-    /** All channels oldest first. */
-    public List<VideoChannel> ownedBy(Account account) {
-        return em.createQuery("SELECT c FROM VideoChannel c WHERE c.account = :account ORDER BY c.id", VideoChannel.class)
-                .setParameter("account", account)
+    /** The channels of these accounts (loaded in this transaction, which the channels refer to), oldest first. */
+    public List<VideoChannel> ownedBy(Collection<Account> accounts) {
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
+        return Fetch.joined(em, VideoChannel.class, "SELECT c FROM VideoChannel c WHERE c.account IN :accounts ORDER BY c.id",
+                        "c.actor")
+                .setParameter("accounts", accounts)
                 .getResultList();
     }
 
-    /** A page of all channels known here, or of one account's channels when account is given. */
+    /**
+     * A page of all channels known here, or of one account's channels when account is given: the
+     * page's ids first, then those channels with their owners ({@link Fetch#byIds}).
+     */
     public PageResult<VideoChannel> list(Account account, Page page) {
         String where = account == null ? "" : " WHERE c.account = :account";
-        String order = " ORDER BY " + SORTABLE.getOrDefault(page.sortField("createdAt"), "c.createdAt")
-                + (page.descending(false) ? " DESC" : " ASC") + ", c.id ASC";
-        TypedQuery<VideoChannel> query = em.createQuery("SELECT c FROM VideoChannel c" + where + order, VideoChannel.class);
+        TypedQuery<Long> ids = em.createQuery("SELECT c.id FROM VideoChannel c" + where + SORTS.orderBy(page), Long.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM VideoChannel c" + where, Long.class);
         if (account != null) {
-            query.setParameter("account", account);
+            ids.setParameter("account", account);
             count.setParameter("account", account);
         }
-        return new PageResult<>(count.getSingleResult(),
-                query.setFirstResult(page.start()).setMaxResults(page.count()).getResultList());
+        List<Long> onPage = ids.setFirstResult(page.start()).setMaxResults(page.count()).getResultList();
+        return new PageResult<>(count.getSingleResult(), Fetch.byIds(em, VideoChannel.class, "c", onPage, VideoChannel::id, OWNER));
+    }
+
+    /** A query for channels with their actor, account and the account's actor, in one select. */
+    private TypedQuery<VideoChannel> withOwner(String jpql) {
+        return Fetch.joined(em, VideoChannel.class, jpql, OWNER);
     }
 }

@@ -13,7 +13,6 @@ import org.kinema.platform.KinemaSettings;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
 
-import java.util.List;
 
 /** Opening, describing, finding and closing channels. */
 @Stateless
@@ -69,10 +68,6 @@ public class ChannelService {
         Account account = accounts.findByName(parsed.name(), parsed.host())
                 .orElseThrow(() -> DomainException.notFound("Account not found"));
         return channels.list(account, page);
-    }
-
-    public List<VideoChannel> ownedBy(Account account) {
-        return channels.ownedBy(account);
     }
 
     public void describe(Caller caller, String handle, String displayName, String description, String support) {

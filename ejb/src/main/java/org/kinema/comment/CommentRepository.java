@@ -28,7 +28,7 @@ public class CommentRepository {
             "totalReplies", "c.totalReplies, c.id");
     private static final SortOrders LIST_SORTS = SortOrders.of("-createdAt", "createdAt", "c.createdAt, c.id");
     /** The author with the comment: its actor and user too (PeerTube's Account shows both). */
-    private static final String[] AUTHOR = {"c.account", "c.account.actor", "c.account.user"};
+    private static final String[] AUTHOR = {"c.account", "c.account.actor"};
 
     @PersistenceContext(unitName = "kinema")
     private EntityManager em;

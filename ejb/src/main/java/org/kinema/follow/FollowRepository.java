@@ -33,7 +33,7 @@ public class FollowRepository {
             "views", "v.views, v.id",
             "likes", "v.likes, v.id");
     /** A channel with its owner, as PeerTube's VideoChannel shows them. */
-    private static final String[] CHANNEL = {"c.actor", "c.account", "c.account.actor", "c.account.user"};
+    private static final String[] CHANNEL = {"c.actor", "c.account", "c.account.actor"};
     private static final String FOLLOWED_BY = "SELECT f.following.id FROM Follow f"
             + " WHERE f.follower.id = :follower AND f.state = 'accepted'";
 
@@ -92,7 +92,7 @@ public class FollowRepository {
     public PageResult<Video> videosFollowedBy(Actor follower, Page page) {
         String where = " WHERE v.state = 1 AND v.privacy = 1 AND v.channel.actor.id IN (" + FOLLOWED_BY + ")";
         TypedQuery<Video> query = Fetch.readOnly(em, Video.class, "SELECT v FROM Video v" + where + FEED_SORTS.orderBy(page),
-                "v.channel", "v.channel.actor", "v.channel.account", "v.channel.account.actor", "v.channel.account.user");
+                "v.channel", "v.channel.actor", "v.channel.account", "v.channel.account.actor");
         // the tags of the whole page in one more select (they are read with every video)
         query.setHint("eclipselink.batch.type", "IN");
         query.setHint("eclipselink.batch", "v.tags");

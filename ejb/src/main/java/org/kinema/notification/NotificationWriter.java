@@ -120,9 +120,9 @@ public class NotificationWriter {
     public void followed(long followId) {
         follows.find(followId).ifPresent(follow -> channels.findByActor(follow.following()).ifPresent(channel -> {
             Account follower = accounts.ofActor(follow.follower()).orElse(null);
-            User owner = channel.account().user();
+            Long owner = channel.account().userId();
             if (follower != null && owner != null && !follower.id().equals(channel.account().id())) {
-                tell(owner.id(), Notification.aboutFollow(owner.id(), NotificationType.NEW_FOLLOW, followId, follower.id()),
+                tell(owner, Notification.aboutFollow(owner, NotificationType.NEW_FOLLOW, followId, follower.id()),
                         follower.displayName() + " subscribed to your channel " + channel.displayName(),
                         settings.publicUrl() + "/c/" + channel.name());
             }
@@ -152,7 +152,7 @@ public class NotificationWriter {
         comment.mentions().stream().map(Mention::accountId).filter(id -> id != null).forEach(accountIds::add);
         Long owner = video.access().ownerUserId();
         for (Long accountId : accountIds) {
-            accounts.find(accountId).map(Account::user).map(User::id)
+            accounts.find(accountId).map(Account::userId)
                     .filter(user -> !user.equals(owner) && !isAuthor(user, comment))
                     .filter(user -> users.callerOf(user).filter(video.access()::isWatchableBy).isPresent())
                     .ifPresent(user -> tell(user, Notification.aboutComment(user, NotificationType.COMMENT_MENTION, comment.id(),
@@ -161,7 +161,7 @@ public class NotificationWriter {
     }
 
     private boolean isAuthor(long userId, Comment comment) {
-        return comment.account() != null && comment.account().user() != null && comment.account().user().id() == userId;
+        return comment.account() != null && comment.account().belongsTo(userId);
     }
 
     /** Stores the notification and sends its e-mail, as the user's setting for its kind says. */

@@ -3,7 +3,7 @@ package org.kinema.platform;
 /**
  * Which slice of a list is asked for, in PeerTube's terms: {@code start} items skipped,
  * at most {@code count} returned (1 to 100, 15 when not given), ordered by {@code sort}
- * ({@code -createdAt} is newest first).
+ * ({@code -createdAt} is newest first; each list knows its sorts, see {@link SortOrders}).
  */
 public record Page(int start, int count, String sort) {
 
@@ -21,20 +21,5 @@ public record Page(int start, int count, String sort) {
 
     public static Page of(Integer start, Integer count, String sort) {
         return new Page(start == null ? 0 : start, count == null ? DEFAULT_COUNT : count, sort);
-    }
-
-    /** The sort column without its direction sign. */
-    public String sortField(String fallback) {
-        if (sort == null || sort.isBlank()) {
-            return fallback;
-        }
-        return sort.startsWith("-") ? sort.substring(1) : sort;
-    }
-
-    public boolean descending(boolean fallback) {
-        if (sort == null || sort.isBlank()) {
-            return fallback;
-        }
-        return sort.startsWith("-");
     }
 }

@@ -190,8 +190,7 @@ public class UploadService {
         }
         VideoChannel channel = channels.find(channelId)
                 .orElseThrow(() -> DomainException.invalid("Unknown video channel " + channelId));
-        User owner = channel.account().user();
-        if (owner == null || owner.id() != caller.userId()) {
+        if (!channel.account().belongsTo(caller.userId())) {
             throw DomainException.forbidden("You cannot upload to a channel that is not yours");
         }
         return channel;

@@ -49,6 +49,10 @@ public class Video {
     @JoinColumn(name = "channel_id", nullable = false)
     private VideoChannel channel;
 
+    /** The channel's account, kept beside it so that an index orders an account's videos; it never changes. */
+    @Column(name = "account_id", nullable = false)
+    private long accountId;
+
     @Column(nullable = false)
     private String name;
 
@@ -131,7 +135,8 @@ public class Video {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    /** Read when first asked for (a list shows no tags), within the transaction that needs them. */
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "video_tag", joinColumns = @JoinColumn(name = "video_id"))
     @Column(name = "tag")
     @OrderBy
@@ -147,6 +152,7 @@ public class Video {
         video.uuid = UUID.randomUUID();
         video.shortUuid = ShortUuid.of(video.uuid);
         video.channel = channel;
+        video.accountId = channel.account().id();
         video.state = VideoState.TO_TRANSCODE.id();
         video.originalFilename = originalFilename;
         video.originalSize = originalSize;
@@ -449,7 +455,6 @@ public class Video {
 
     /** What decides who may see this video. */
     public VideoAccess access() {
-        var owner = channel.account().user();
-        return new VideoAccess(id, uuid, privacy(), isPublished(), owner == null ? null : owner.id());
+        return new VideoAccess(id, uuid, privacy(), isPublished(), channel.account().userId());
     }
 }

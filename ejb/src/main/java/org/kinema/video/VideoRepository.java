@@ -1,35 +1,62 @@
 package org.kinema.video;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.kinema.platform.Fetch;
+import org.kinema.platform.ListTotals;
 import org.kinema.platform.Page;
 import org.kinema.platform.PageResult;
+import org.kinema.platform.SortOrders;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Videos and their files: lookups, lists with PeerTube's filters, quotas and the transcoding queue. */
 @ApplicationScoped
 public class VideoRepository {
 
-    private static final Map<String, String> SORTABLE = Map.of(
-            "name", "v.name",
-            "duration", "v.duration",
-            "createdAt", "v.createdAt",
-            "publishedAt", "v.publishedAt",
-            "views", "v.views",
-            "likes", "v.likes",
-            "trending", "v.views",
-            "hot", "v.views",
-            "best", "v.likes");
+    /**
+     * PeerTube's video orders. Kinema keeps no original publication date (a video was first
+     * published when it was published here), and orders PeerTube's recent-views and score orders
+     * by the totals it keeps: trending and hot by views, best by likes.
+     */
+    private static final SortOrders SORTS = SortOrders.of("-publishedAt",
+            "name", "v.name, v.id",
+            "duration", "v.duration, v.id",
+            "createdAt", "v.createdAt, v.id",
+            "publishedAt", "v.publishedAt, v.id",
+            "originallyPublishedAt", "v.publishedAt, v.id",
+            "views", "v.views, v.id",
+            "likes", "v.likes, v.id",
+            "trending", "v.views, v.id",
+            "hot", "v.views, v.id",
+            "best", "v.likes, v.id");
+
+    /** What a video is shown with: its channel, account and the actors of both. */
+    private static final String[] OWNERS = {"v.channel", "v.channel.actor", "v.channel.account", "v.channel.account.actor"};
+
+    /** Bytes of originals uploaded in all, and since {@code :since}. */
+    private static final String QUOTA_SUMS =
+            "SUM(v.originalSize), SUM(CASE WHEN v.createdAt >= :since THEN v.originalSize ELSE 0 END)";
 
     @PersistenceContext(unitName = "kinema")
     private EntityManager em;
+
+    @Inject
+    private ListTotals totals;
 
     public void add(Video video) {
         em.persist(video);
@@ -40,13 +67,14 @@ public class VideoRepository {
         em.persist(file);
     }
 
+    /** The video with its channel, account and their actors, in one select (its tags when first asked for). */
     public Optional<Video> find(long id) {
-        return Optional.ofNullable(em.find(Video.class, id));
+        return withOwners("SELECT v FROM Video v WHERE v.id = :id").setParameter("id", id).getResultStream().findFirst();
     }
 
+    /** As {@link #find(long)}, by UUID. */
     public Optional<Video> findByUuid(UUID uuid) {
-        return em.createQuery("SELECT v FROM Video v WHERE v.uuid = :uuid", Video.class)
-                .setParameter("uuid", uuid).getResultStream().findFirst();
+        return withOwners("SELECT v FROM Video v WHERE v.uuid = :uuid").setParameter("uuid", uuid).getResultStream().findFirst();
     }
 
     /** By id, UUID or short UUID, as PeerTube's API accepts. */
@@ -65,6 +93,10 @@ public class VideoRepository {
         return uuid == null ? Optional.empty() : findByUuid(uuid);
     }
 
+    /**
+     * The video's files, largest first. Asked in the transaction that loaded the video, they take
+     * it from the persistence context instead of loading it again.
+     */
     public List<VideoFile> files(Video video) {
         return em.createQuery("SELECT f FROM VideoFile f WHERE f.video = :video ORDER BY f.resolution DESC, f.id", VideoFile.class)
                 .setParameter("video", video).getResultList();
@@ -81,15 +113,15 @@ public class VideoRepository {
 
     /** Who may see the video with this UUID, in one query. */
     public Optional<VideoAccess> access(UUID uuid) {
-        return em.createQuery("SELECT v.id, v.uuid, v.privacy, v.state, u.id FROM Video v JOIN v.channel c JOIN c.account a"
-                        + " LEFT JOIN a.user u WHERE v.uuid = :uuid", Object[].class)
+        return em.createQuery("SELECT v.id, v.uuid, v.privacy, v.state, a.userId FROM Video v JOIN v.channel c JOIN c.account a"
+                        + " WHERE v.uuid = :uuid", Object[].class)
                 .setParameter("uuid", uuid).getResultStream().findFirst().map(VideoRepository::access);
     }
 
     /** The file a public name refers to (a file's or a torrent's name), with who may fetch it, in one query. */
     public Optional<FileAccess> findFile(String filename) {
-        return em.createQuery("SELECT f.kind, f.filename, v.id, v.uuid, v.privacy, v.state, u.id FROM VideoFile f"
-                        + " JOIN f.video v JOIN v.channel c JOIN c.account a LEFT JOIN a.user u"
+        return em.createQuery("SELECT f.kind, f.filename, v.id, v.uuid, v.privacy, v.state, a.userId FROM VideoFile f"
+                        + " JOIN f.video v JOIN v.channel c JOIN c.account a"
                         + " WHERE f.filename = :name OR f.torrentFilename = :name", Object[].class)
                 .setParameter("name", filename).setMaxResults(1).getResultStream().findFirst()
                 .map(row -> new FileAccess((FileKind) row[0], (String) row[1],
@@ -113,87 +145,102 @@ public class VideoRepository {
 
     /** Bytes of originals a user uploaded: in all, and in the last 24 hours. */
     public QuotaUse quotaUse(long userId) {
-        Object[] sums = em.createQuery("SELECT SUM(v.originalSize),"
-                        + " SUM(CASE WHEN v.createdAt >= :since THEN v.originalSize ELSE 0 END)"
-                        + " FROM Video v WHERE v.channel.account.user.id = :user", Object[].class)
+        Object[] sums = em.createQuery("SELECT 0, " + QUOTA_SUMS
+                        + " FROM Video v WHERE v.accountId = (SELECT a.id FROM Account a WHERE a.userId = :user)", Object[].class)
                 .setParameter("user", userId)
-                .setParameter("since", OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(1))
+                .setParameter("since", aDayAgo())
                 .getSingleResult();
-        return new QuotaUse(sums[0] == null ? 0 : ((Number) sums[0]).longValue(),
-                sums[1] == null ? 0 : ((Number) sums[1]).longValue());
+        return quotaUse(sums);
+    }
+
+    /** {@link #quotaUse(long)} of many accounts at once, by account id; an account without videos uses nothing. */
+    public Map<Long, QuotaUse> quotaUses(Collection<Long> accountIds) {
+        Map<Long, QuotaUse> uses = new HashMap<>();
+        accountIds.forEach(id -> uses.put(id, new QuotaUse(0, 0)));
+        if (!accountIds.isEmpty()) {
+            em.createQuery("SELECT v.accountId, " + QUOTA_SUMS + " FROM Video v WHERE v.accountId IN :accounts"
+                            + " GROUP BY v.accountId", Object[].class)
+                    .setParameter("accounts", accountIds)
+                    .setParameter("since", aDayAgo())
+                    .getResultList()
+                    .forEach(sums -> uses.put(((Number) sums[0]).longValue(), quotaUse(sums)));
+        }
+        return uses;
+    }
+
+    private static OffsetDateTime aDayAgo() {
+        return OffsetDateTime.now(ZoneOffset.UTC).minusDays(1);
+    }
+
+    /** The two sums after a leading key column; no videos sum to null. */
+    private static QuotaUse quotaUse(Object[] sums) {
+        return new QuotaUse(sums[1] == null ? 0 : ((Number) sums[1]).longValue(),
+                sums[2] == null ? 0 : ((Number) sums[2]).longValue());
     }
 
     /**
      * A page of videos matching a filter; the filter says which privacies, states and owners
-     * count, so visibility rules stay in the service.
+     * count, so visibility rules stay in the service. The page's ids are read first, then those
+     * videos with their owners, read-only ({@link Fetch#byIds}); the total is exact within seconds
+     * ({@link ListTotals}).
      */
     public PageResult<Video> list(VideoFilter filter, Page page) {
-        StringBuilder where = new StringBuilder(" WHERE v.privacy IN :privacies");
-        if (filter.publishedOnly()) {
-            where.append(" AND v.state = 1");
-        }
-        if (filter.channelId() != null) {
-            where.append(" AND v.channel.id = :channel");
-        }
-        if (filter.accountId() != null) {
-            where.append(" AND v.channel.account.id = :account");
-        }
-        if (filter.ownerUserId() != null) {
-            where.append(" AND v.channel.account.user.id = :owner");
-        }
-        if (!filter.categories().isEmpty()) {
-            where.append(" AND v.category IN :categories");
-        }
-        if (!filter.languages().isEmpty()) {
-            where.append(" AND v.language IN :languages");
-        }
-        if (filter.nsfw() != null) {
-            where.append(" AND v.nsfw = :nsfw");
-        }
-        if (filter.localOnly() != null) {
-            where.append(filter.localOnly() ? " AND v.channel.actor.host IS NULL" : " AND v.channel.actor.host IS NOT NULL");
-        }
-        String field = SORTABLE.getOrDefault(page.sortField("publishedAt"), "v.publishedAt");
-        String order = " ORDER BY " + field + (page.descending(true) ? " DESC" : " ASC") + ", v.id DESC";
-        TypedQuery<Video> query = em.createQuery("SELECT v FROM Video v" + where + order, Video.class);
-        withOwners(query);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(v) FROM Video v" + where, Long.class);
-        for (TypedQuery<?> q : List.of(query, count)) {
-            q.setParameter("privacies", filter.privacies().stream().map(Privacy::id).toList());
-            if (filter.channelId() != null) {
-                q.setParameter("channel", filter.channelId());
-            }
-            if (filter.accountId() != null) {
-                q.setParameter("account", filter.accountId());
-            }
-            if (filter.ownerUserId() != null) {
-                q.setParameter("owner", filter.ownerUserId());
-            }
-            if (!filter.categories().isEmpty()) {
-                q.setParameter("categories", filter.categories());
-            }
-            if (!filter.languages().isEmpty()) {
-                q.setParameter("languages", filter.languages());
-            }
-            if (filter.nsfw() != null) {
-                q.setParameter("nsfw", filter.nsfw());
-            }
-        }
-        return new PageResult<>(count.getSingleResult(),
-                query.setFirstResult(page.start()).setMaxResults(page.count()).getResultList());
+        Conditions where = Conditions.of(filter);
+        List<Long> ids = where.bind(em.createQuery("SELECT v.id FROM Video v" + where.jpql() + SORTS.orderBy(page), Long.class))
+                .setFirstResult(page.start()).setMaxResults(page.count()).getResultList();
+        long total = totals.of(where,
+                () -> where.bind(em.createQuery("SELECT COUNT(v) FROM Video v" + where.jpql(), Long.class)).getSingleResult());
+        return new PageResult<>(total, Fetch.byIds(em, Video.class, "v", ids, Video::id, OWNERS));
     }
 
     /**
-     * Loads each video's channel, account, their actors and the owner in the same select, and the
-     * tags of the whole page in one more, instead of a few selects per video (no weaving, no
-     * shared cache: EclipseLink would otherwise fetch every to-one relation on its own).
+     * A filter as JPQL. Privacy and state are written as constants, not parameters, so that
+     * PostgreSQL sees they match the partial indexes of listed videos; an owner is an account id,
+     * which the account's indexes lead with.
      */
-    private static void withOwners(TypedQuery<Video> query) {
-        for (String path : List.of("v.channel", "v.channel.actor", "v.channel.account", "v.channel.account.actor",
-                "v.channel.account.user")) {
-            query.setHint("eclipselink.left-join-fetch", path);
+    record Conditions(String jpql, Map<String, Object> parameters) {
+
+        static Conditions of(VideoFilter filter) {
+            List<String> clauses = new ArrayList<>();
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            if (!filter.privacies().containsAll(EnumSet.allOf(Privacy.class))) {
+                clauses.add(filter.privacies().stream().map(privacy -> String.valueOf(privacy.id()))
+                        .collect(Collectors.joining(", ", "v.privacy IN (", ")")));
+            }
+            if (filter.publishedOnly()) {
+                clauses.add("v.state = " + VideoState.PUBLISHED.id());
+            }
+            add(clauses, parameters, "v.channel.id = :channel", "channel", filter.channelId());
+            add(clauses, parameters, "v.accountId = :account", "account", filter.accountId());
+            add(clauses, parameters, "v.accountId = (SELECT a.id FROM Account a WHERE a.userId = :owner)", "owner",
+                    filter.ownerUserId());
+            add(clauses, parameters, "v.category IN :categories", "categories",
+                    filter.categories().isEmpty() ? null : filter.categories());
+            add(clauses, parameters, "v.language IN :languages", "languages",
+                    filter.languages().isEmpty() ? null : filter.languages());
+            add(clauses, parameters, "v.nsfw = :nsfw", "nsfw", filter.nsfw());
+            if (filter.localOnly() != null) {
+                clauses.add(filter.localOnly() ? "v.channel.actor.host IS NULL" : "v.channel.actor.host IS NOT NULL");
+            }
+            return new Conditions(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), parameters);
         }
-        query.setHint("eclipselink.batch.type", "IN");
-        query.setHint("eclipselink.batch", "v.tags");
+
+        private static void add(List<String> clauses, Map<String, Object> parameters, String clause, String name,
+                                Object value) {
+            if (value != null) {
+                clauses.add(clause);
+                parameters.put(name, value);
+            }
+        }
+
+        <T> TypedQuery<T> bind(TypedQuery<T> query) {
+            parameters.forEach(query::setParameter);
+            return query;
+        }
+    }
+
+    /** A query for videos with their channel, account and the actors of both, in one select. */
+    private TypedQuery<Video> withOwners(String jpql) {
+        return Fetch.joined(em, Video.class, jpql, OWNERS);
     }
 }

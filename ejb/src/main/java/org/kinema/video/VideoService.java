@@ -212,10 +212,13 @@ public class VideoService {
                 null, null), page);
     }
 
-    public List<VideoFile> files(Video video) {
-        return videos.files(video);
+    /** A video the caller may watch (with its password, if it has one), with its files, as its page shows it. */
+    public VideoDetails details(Caller caller, String idOrUuid, String videoPassword) {
+        Video video = get(caller, idOrUuid, videoPassword);
+        return new VideoDetails(video, video.tags(), videos.files(video));
     }
 
+    /** The files of the videos of a list (a feed's downloads), in one select. */
     public List<VideoFile> files(List<Video> list) {
         return videos.files(list);
     }

@@ -1,12 +1,12 @@
 package org.kinema.video;
 
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.DependsOn;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.kinema.instance.InstanceSecrets;
 import org.kinema.instance.SecretPurpose;
 
@@ -20,43 +20,41 @@ import java.util.HexFormat;
 /**
  * Counts a viewer once per video per hour, as PeerTube does. A viewer is known only by a keyed
  * hash of their address (and account, when logged in), kept in PostgreSQL until the hour ends, so
- * every node counts alike and no address is ever stored.
+ * every node counts alike and no address is ever stored. A counted view is written beside the
+ * video, not into it: every {@link #FOLD_EVERY_SECONDS} seconds one node of the cluster adds the
+ * views waited since to their videos, so a popular video's row is not written once per view.
  */
 @Startup
 @Singleton
 @DependsOn("DatabaseMigration")
+@Lock(LockType.READ)
 public class ViewCounter {
 
     static final Duration WINDOW = Duration.ofHours(1);
+    static final int FOLD_EVERY_SECONDS = 2;
+    private static final int FOLD_AT_MOST = 50_000;
 
-    @PersistenceContext(unitName = "kinema")
-    private EntityManager em;
+    @Inject
+    private ViewRepository views;
 
     @Inject
     private InstanceSecrets secrets;
 
     /** Records a view; returns true if it counted (first from this viewer in the window). */
-    @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
     public boolean view(Video video, String viewer) {
-        int inserted = em.createNativeQuery("""
-                INSERT INTO kinema.video_view (video_id, viewer, expires_at) VALUES (?1, ?2, now() + (?3 * interval '1 second'))
-                ON CONFLICT (video_id, viewer) DO UPDATE SET expires_at = EXCLUDED.expires_at
-                    WHERE kinema.video_view.expires_at < now()""")
-                .setParameter(1, video.id())
-                .setParameter(2, hash(viewer))
-                .setParameter(3, WINDOW.toSeconds())
-                .executeUpdate();
-        if (inserted > 0) {
-            em.createNativeQuery("UPDATE kinema.video SET views = views + 1 WHERE id = ?1").setParameter(1, video.id())
-                    .executeUpdate();
-        }
-        return inserted > 0;
+        return views.record(video.id(), hash(viewer), WINDOW);
+    }
+
+    /** Adds the views counted lately to their videos (on one node at a time). */
+    @Schedule(hour = "*", minute = "*", second = "*/" + FOLD_EVERY_SECONDS, persistent = false)
+    void foldViews() {
+        views.fold(FOLD_AT_MOST);
     }
 
     /** Forgets viewers whose window has closed. */
     @Schedule(hour = "*", minute = "*/5", persistent = false)
     void forgetClosedWindows() {
-        em.createNativeQuery("DELETE FROM kinema.video_view WHERE expires_at < now()").executeUpdate();
+        views.forgetClosedWindows();
     }
 
     private String hash(String viewer) {

@@ -3,9 +3,7 @@ package org.kinema.platform;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PageTest {
 
@@ -21,14 +19,5 @@ class PageTest {
         assertThrows(DomainException.class, () -> Page.of(0, 101, null));
         assertThrows(DomainException.class, () -> Page.of(0, 0, null));
         assertThrows(DomainException.class, () -> Page.of(-1, 10, null));
-    }
-
-    @Test
-    void leadingMinusMeansDescending() {
-        Page page = Page.of(0, 10, "-createdAt");
-        assertEquals("createdAt", page.sortField("id"));
-        assertTrue(page.descending(false));
-        assertFalse(Page.of(0, 10, "name").descending(true));
-        assertEquals("id", Page.of(0, 10, null).sortField("id"));
     }
 }

@@ -16,7 +16,7 @@ public record AccountJson(long id, String url, String name, String host, List<Ob
         Actor actor = account.actor();
         return new AccountJson(account.id(), actor.url(), actor.preferredUsername(), hostOf(actor, localHost), List.of(),
                 redundancyAllowed(actor), actor.followingCount(), actor.followersCount(), account.createdAt(), account.updatedAt(),
-                account.user() == null ? null : account.user().id(), account.displayName(), account.description());
+                account.userId(), account.displayName(), account.description());
     }
 
     /** PeerTube says false for its own actors (no other instance may mirror their videos); unknown for remote ones. */

@@ -1,7 +1,7 @@
 package org.kinema.api.account;
 
-import org.kinema.account.Account;
 import org.kinema.account.User;
+import org.kinema.account.UserDetails;
 import org.kinema.api.channel.ChannelJson;
 
 import java.time.OffsetDateTime;
@@ -29,14 +29,16 @@ public record UserJson(long id, String username, String email, boolean emailVeri
     }
 
     /** The user; {@code notificationSettings} by PeerTube's names (1 web, 2 e-mail, 3 both, 0 none). */
-    public static UserJson of(User user, Account account, List<ChannelJson> channels, long quotaUsed, long quotaUsedDaily,
-                              String localHost, Map<String, Integer> notificationSettings) {
+    public static UserJson of(UserDetails details, String localHost, Map<String, Integer> notificationSettings) {
+        User user = details.user();
         return new UserJson(user.id(), user.username(), user.email(), user.emailVerified(), null, false,
-                new Role(user.role().id(), user.role().label()), 0, user.videoQuota(), user.videoQuotaDaily(), quotaUsed,
-                quotaUsedDaily,
+                new Role(user.role().id(), user.role().label()), 0, user.videoQuota(), user.videoQuotaDaily(),
+                details.quotaUse().total(), details.quotaUse().daily(),
                 user.blocked(), user.blockedReason(), user.nsfwPolicy(), user.p2pEnabled(), user.autoPlayVideo(), true, true,
                 user.videosHistoryEnabled(), null, "instance-default", null, true, true, true, false, user.lastLoginDate(),
-                user.createdAt(), AccountJson.of(account, localHost), channels, notificationSettings, List.of());
+                user.createdAt(), AccountJson.of(details.account(), localHost),
+                details.channels().stream().map(channel -> ChannelJson.of(channel, localHost)).toList(),
+                notificationSettings, List.of());
     }
 
     /** The same user, as they see themselves: with their special playlists. */

@@ -18,15 +18,13 @@ import org.kinema.account.Account;
 import org.kinema.account.Caller;
 import org.kinema.account.NewUser;
 import org.kinema.account.OwnChanges;
-import org.kinema.account.User;
 import org.kinema.account.UserChanges;
+import org.kinema.account.UserDetails;
 import org.kinema.account.UserRole;
 import org.kinema.account.UserService;
-import org.kinema.api.channel.ChannelJson;
 import org.kinema.api.platform.CurrentUser;
 import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
-import org.kinema.channel.ChannelService;
 import org.kinema.api.video.VideoViews;
 import org.kinema.notification.NotificationService;
 import org.kinema.platform.KinemaSettings;
@@ -43,9 +41,6 @@ public class UserResource {
 
     @Inject
     private UserService users;
-
-    @Inject
-    private ChannelService channels;
 
     @Inject
     private CurrentUser currentUser;
@@ -137,7 +132,7 @@ public class UserResource {
     public Map<String, Object> add(@NotNull @Valid UserRequests.AddUser body) {
         Account account = users.create(currentUser.require(), new NewUser(body.username(), body.email(), body.password(),
                 UserRole.of(body.role()), body.videoQuota(), body.videoQuotaDaily(), null, body.channelName(), null));
-        return Map.of("user", Map.of("id", account.user().id(), "account", Map.of("id", account.id())));
+        return Map.of("user", Map.of("id", account.userId(), "account", Map.of("id", account.id())));
     }
 
     @GET
@@ -162,12 +157,7 @@ public class UserResource {
         return Response.noContent().build();
     }
 
-    private UserJson json(User user) {
-        Account account = users.accountOf(user);
-        String host = settings.host();
-        QuotaUse used = users.quotaUsed(user.id());
-        return UserJson.of(user, account,
-                channels.ownedBy(account).stream().map(channel -> ChannelJson.of(channel, host)).toList(),
-                used.total(), used.daily(), host, notifications.settings(user.id()));
+    private UserJson json(UserDetails user) {
+        return UserJson.of(user, settings.host(), notifications.settings(user.user().id()));
     }
 }

@@ -8,6 +8,7 @@ import org.kinema.channel.VideoChannel;
 import org.kinema.video.FileKind;
 import org.kinema.video.Video;
 import org.kinema.video.VideoConstants;
+import org.kinema.video.VideoDetails;
 import org.kinema.video.VideoFile;
 
 import java.net.URLEncoder;
@@ -75,7 +76,8 @@ public final class VideoJson {
         return json;
     }
 
-    public Map<String, Object> details(Video video, List<VideoFile> files) {
+    public Map<String, Object> details(VideoDetails details) {
+        Video video = details.video();
         Map<String, Object> json = summary(video);
         VideoChannel channel = video.channel();
         Account account = channel.account();
@@ -83,7 +85,7 @@ public final class VideoJson {
         json.put("support", video.support());
         json.put("channel", ChannelJson.of(channel, host));
         json.put("account", AccountJson.of(account, host));
-        json.put("tags", video.tags());
+        json.put("tags", details.tags());
         json.put("commentsEnabled", video.commentsEnabled());
         json.put("commentsPolicy", Map.of("id", video.commentsPolicy().id(), "label", video.commentsPolicy().label()));
         json.put("downloadEnabled", video.downloadEnabled());
@@ -92,7 +94,7 @@ public final class VideoJson {
         boolean published = video.isPublished();
         List<Map<String, Object>> webFiles = new ArrayList<>();
         List<Map<String, Object>> hlsFiles = new ArrayList<>();
-        for (VideoFile file : files) {
+        for (VideoFile file : details.files()) {
             if (file.kind() == FileKind.HLS && published) {
                 hlsFiles.add(file(video, file, hlsUrl(video) + file.filename(),
                         publicUrl + "/download/streaming-playlists/hls/" + video.uuid() + "/" + file.filename()));

@@ -30,10 +30,10 @@ import org.kinema.platform.DomainException;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.video.FileTokens;
 import org.kinema.video.Privacy;
-import org.kinema.video.Video;
 import org.kinema.video.VideoConstants;
 import org.kinema.video.VideoFilter;
 import org.kinema.video.VideoPasswordService;
+import org.kinema.video.VideoDetails;
 import org.kinema.video.VideoService;
 
 import java.io.IOException;
@@ -123,10 +123,10 @@ public class VideoResource {
     @Path("{id}")
     public Map<String, Object> get(@PathParam("id") String id, @HeaderParam(PASSWORD_HEADER) String password) {
         Caller caller = currentUser.caller().orElse(null);
-        Video video = videos.get(caller, id, password);
+        VideoDetails video = videos.details(caller, id, password);
         VideoJson json = views.json();
-        Map<String, Object> details = json.details(video, videos.files(video));
-        history.positionOf(caller, video).ifPresent(seconds -> json.withHistory(details, seconds));
+        Map<String, Object> details = json.details(video);
+        history.positionOf(caller, video.video()).ifPresent(seconds -> json.withHistory(details, seconds));
         return details;
     }
 
