@@ -42,11 +42,7 @@ async function renderMine({ main, user, signal }) {
   setTitle('My playlists');
   const account = user.account?.name || user.username;
   const grid = h('div', { class: 'playlist-grid', id: 'my-playlists' });
-  const form = playlistForm(user, {
-    submitLabel: 'Create the playlist',
-    save: (body) => api('/video-playlists', { method: 'POST', json: body }),
-    done: (made) => navigate(playlistPath(made.videoPlaylist)),
-  });
+  const form = createForm(user);
   main.append(h('h1', {}, 'Library'), libraryTabs(user, '/my-library/video-playlists'),
     h('details', { class: 'card-panel create-playlist', id: 'create-playlist' }, h('summary', {}, 'New playlist'), form),
     h('section', { 'aria-labelledby': 'my-playlists-title' }, h('h2', { id: 'my-playlists-title' }, 'My playlists'), grid));
@@ -97,11 +93,16 @@ function playlistForm(user, { playlist = null, submitLabel, save, done, cancel }
 
 async function renderCreate({ main, user }) {
   setTitle('New playlist');
-  main.append(h('h1', {}, 'New playlist'), h('div', { class: 'card-panel' }, playlistForm(user, {
+  main.append(h('h1', {}, 'New playlist'), h('div', { class: 'card-panel' }, createForm(user)));
+}
+
+/** The form of a new playlist, which opens the playlist once made. */
+function createForm(user) {
+  return playlistForm(user, {
     submitLabel: 'Create the playlist',
     save: (body) => api('/video-playlists', { method: 'POST', json: body }),
     done: (made) => navigate(playlistPath(made.videoPlaylist)),
-  })));
+  });
 }
 
 async function renderUpdate({ main, params, user, signal }) {

@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * her video and answers a reply through the page; Bob likes the video, subscribes to her channel,
  * replies and saves the video for later through the page; Alice's bell shows the new subscriber
  * and the reply while her page stays open, and "Mark all as read" clears it. Then a playlist plays
- * its videos in order (the first up to its stop timestamp), the header's search finds a video by
- * a misspelt word, a password-protected video opens with its password, and each new page is
+ * its videos in order (the first up to its stop timestamp), the player resumes where Bob's history
+ * says he stopped, the header's search finds a video by a misspelt word, a password-protected video opens with its password, and each new page is
  * screenshot at desktop and at phone width (390 px) into target/screenshots/.
  */
 @ExtendWith({KinemaServer.class, BrowserLab.class})
@@ -40,6 +40,7 @@ class BrowserSocialIT {
     private static final String SECOND = "Interval talk with the conductor";
     private static String alice;
     private static String bob;
+    private static String bobToken;
     private static JsonNode first;
     private static JsonNode second;
     private static String protectedUuid;
@@ -53,10 +54,12 @@ class BrowserSocialIT {
         alice = Fresh.name("alice");
         bob = Fresh.name("bob");
         String aliceToken = api.newUser(alice, PASSWORD);
-        api.newUser(bob, PASSWORD);
+        bobToken = api.newUser(bob, PASSWORD);
         Path clip = Media.clip(Path.of("target", "media", "clip-3s-144p.mp4"), 3, 256, 144);
+        // long enough to resume in the middle of it
+        Path longer = Media.clip(Path.of("target", "media", "clip-12s-144p.mp4"), 12, 256, 144);
         String one = Videos.uploaded(api, aliceToken, clip, Map.of("name", FIRST, "description", "The whole orchestra, an hour before the concert."));
-        String two = Videos.uploaded(api, aliceToken, clip, Map.of("name", SECOND));
+        String two = Videos.uploaded(api, aliceToken, longer, Map.of("name", SECOND));
         protectedUuid = PrivacyVideos.upload(api, aliceToken, PrivacyVideos.PASSWORD_PROTECTED, "Members only rehearsal");
         first = Videos.awaitPublished(api, aliceToken, one);
         second = Videos.awaitPublished(api, aliceToken, two);
@@ -163,6 +166,14 @@ class BrowserSocialIT {
             wait(b).until(page -> text(page, "#subscription-videos").contains(SECOND));
             BrowserLab.screenshot(b, "subscription-videos");
 
+            // Bob comes back to the second video where his history says he stopped
+            assertEquals(204, api.putJson("/api/v1/videos/" + second.path("uuid").asText() + "/watching", bobToken,
+                    Map.of("currentTime", 6)).status());
+            b.get(api.baseUrl() + "/w/" + second.path("shortUUID").asText());
+            wait(b).until(page -> text(page, ".resume-note").contains("0:06"));
+            wait(b).until(page -> number(page, "return document.querySelector('video')?.currentTime || 0") >= 5.5);
+            BrowserLab.screenshot(b, "watch-resume");
+
             // A password-protected video opens with its password only
             b.get(api.baseUrl() + "/w/" + protectedUuid);
             WebElement password = wait(b).until(page -> page.findElement(By.id("video-password")));
@@ -178,29 +189,21 @@ class BrowserSocialIT {
             // the same pages at phone width
             b.manage().window().setSize(new Dimension(390, 844));
             b.get(watchFirst);
-            wait(b).until(page -> text(page, "#comment-threads").contains("Show 1 reply"));
+            wait(b).until(page -> text(page, "#comment-threads").contains("Show 2 replies"));
             BrowserLab.screenshot(b, "phone-watch");
             assertFitsTheWidth(b);
             click(b, b.findElement(By.id("notification-bell")));
             wait(b).until(page -> page.findElement(By.id("notification-panel")).isDisplayed());
             BrowserLab.screenshot(b, "phone-notifications");
-            b.get(api.baseUrl() + "/my-library/video-playlists/" + playlist);
-            wait(b).until(page -> text(page, "#playlist-elements").contains(SECOND));
-            BrowserLab.screenshot(b, "phone-playlist-page");
-            assertFitsTheWidth(b);
-            b.get(api.baseUrl() + "/w/p/" + playlist + "?playlistPosition=2");
-            wait(b).until(page -> text(page, "h1").equals(SECOND));
-            BrowserLab.screenshot(b, "phone-watch-playlist");
-            assertFitsTheWidth(b);
-            b.get(api.baseUrl() + "/my-library/history/videos");
-            wait(b).until(page -> text(page, "#history-list").contains(FIRST));
-            BrowserLab.screenshot(b, "phone-library-history");
-            assertFitsTheWidth(b);
+            onPhone(b, "/my-library/video-playlists/" + playlist, "#playlist-elements", SECOND, "phone-playlist-page");
+            onPhone(b, "/w/p/" + playlist + "?playlistPosition=2", "h1", SECOND, "phone-watch-playlist");
+            onPhone(b, "/my-library/history/videos", "#history-list", FIRST, "phone-library-history");
+            onPhone(b, "/my-library/video-playlists", "#my-playlists", "Watch later", "phone-library-playlists");
+            onPhone(b, "/my-library/subscriptions", "#subscription-list", alice, "phone-library-subscriptions");
+            onPhone(b, "/videos/subscriptions", "#subscription-videos", SECOND, "phone-subscription-videos");
+            onPhone(b, "/my-account/notifications", "#notification-list", "replied", "phone-notifications-page");
             // Bob finds a video by a misspelt word, at phone width through the address, then with the header's box
-            b.get(api.baseUrl() + "/search?search=cathedrl");
-            wait(b).until(page -> text(page, "#search-videos").contains(FIRST));
-            BrowserLab.screenshot(b, "phone-search");
-            assertFitsTheWidth(b);
+            onPhone(b, "/search?search=cathedrl", "#search-videos", FIRST, "phone-search");
             b.manage().window().setSize(new Dimension(1366, 900));
             b.get(api.baseUrl() + "/");
             WebElement search = wait(b).until(page -> page.findElement(By.id("search-input")));
@@ -257,6 +260,14 @@ class BrowserSocialIT {
     private static double number(WebDriver page, String script) {
         Object value = ((JavascriptExecutor) page).executeScript(script);
         return value instanceof Number number ? number.doubleValue() : 0;
+    }
+
+    /** Opens a page, waits until css shows expected, screenshots it and checks that it fits the window's width. */
+    private void onPhone(WebDriver browser, String path, String css, String expected, String screenshot) throws IOException {
+        browser.get(api.baseUrl() + path);
+        wait(browser).until(page -> text(page, css).contains(expected));
+        BrowserLab.screenshot(browser, screenshot);
+        assertFitsTheWidth(browser);
     }
 
     /** Nothing on the page is wider than the window (no sideways scrolling at phone width). */
