@@ -35,7 +35,8 @@ export async function renderComments(section, { video, user, headers = {}, signa
   const messages = h('div', { class: 'form-messages', 'aria-live': 'polite' });
   replace(section, h('div', { class: 'comments-head' }, title, sortField), messages);
 
-  const context = { video, user, headers, canManage, policy, messages };
+  // the title counts every comment shown, replies too, as PeerTube's totalNotDeletedComments does
+  const context = { video, user, headers, canManage, policy, messages, counted: (by) => { total += by; showTotal(); } };
   if (policy === DISABLED) {
     section.append(h('p', { class: 'muted' }, 'Comments are disabled for this video.'));
   } else if (!user) {
@@ -49,8 +50,7 @@ export async function renderComments(section, { video, user, headers = {}, signa
       done: (posted) => {
         list.prepend(threadItem(posted.comment, context));
         list.querySelector('.empty')?.remove();
-        total++;
-        showTotal();
+        context.counted(1);
         announce('Your comment was posted');
       },
     }));
@@ -196,6 +196,7 @@ function commentItem(comment, context, onReply) {
             form.remove();
             reply.setAttribute('aria-expanded', 'false');
             await onReply(posted.comment);
+            context.counted(1);
             announce('Your reply was posted');
           },
           cancel: () => { form.remove(); reply.setAttribute('aria-expanded', 'false'); reply.focus(); },
@@ -228,6 +229,7 @@ function commentItem(comment, context, onReply) {
           } else {
             item.remove();
           }
+          context.counted(-1);
           announce('Comment deleted');
         }).catch((e) => context.messages.append(errorBox(e)));
       });

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The social side of the web client in headless Chromium, two people at once: Alice comments on
- * her video and answers a reply through the page; Bob likes the video, subscribes to her channel,
+ * her video and answers a reply through the page, approves a comment held for review and deletes it; Bob likes the video, subscribes to her channel,
  * replies and saves the video for later through the page; Alice's bell shows the new subscriber
  * and the reply while her page stays open, and "Mark all as read" clears it. Then a playlist plays
  * its videos in order (the first up to its stop timestamp), the player resumes where Bob's history
@@ -40,6 +40,7 @@ class BrowserSocialIT {
     private static final String SECOND = "Interval talk with the conductor";
     private static String alice;
     private static String bob;
+    private static String aliceToken;
     private static String bobToken;
     private static JsonNode first;
     private static JsonNode second;
@@ -53,7 +54,7 @@ class BrowserSocialIT {
         Api api = KinemaServer.api();
         alice = Fresh.name("alice");
         bob = Fresh.name("bob");
-        String aliceToken = api.newUser(alice, PASSWORD);
+        aliceToken = api.newUser(alice, PASSWORD);
         bobToken = api.newUser(bob, PASSWORD);
         Path clip = Media.clip(Path.of("target", "media", "clip-3s-144p.mp4"), 3, 256, 144);
         // long enough to resume in the middle of it
@@ -136,8 +137,31 @@ class BrowserSocialIT {
                     .sendKeys("See you there!");
             click(a, a.findElement(By.cssSelector("#comment-threads .comment-replies .comment-form button[type=submit]")));
             wait(a).until(page -> text(page, "#comment-threads").contains("See you there!"));
+            wait(a).until(page -> text(page, "#comments-title").equals("Comments (3)"));
             assertEquals("1", text(a, "#like-count"), "Alice sees Bob's like");
             BrowserLab.screenshot(a, "watch-comments");
+
+            // Once Alice holds comments for review, Bob's next one waits for her approval; then she deletes it
+            String firstUuid = first.path("uuid").asText();
+            assertEquals(204, api.putJson("/api/v1/videos/" + firstUuid, aliceToken, Map.of("commentsPolicy", 3)).status());
+            b.get(watchFirst);
+            wait(b).until(page -> text(page, "#comment-threads").contains("the first half is the best part"));
+            b.findElement(By.id("comment-new")).sendKeys("Can I bring my cello?");
+            click(b, b.findElement(By.id("comment-new-submit")));
+            wait(b).until(page -> text(page, "#comment-threads > li:first-child").contains("bring my cello")
+                    && text(page, "#comment-threads > li:first-child").contains("Awaiting approval"));
+            assertTrue(!anonymousThreads(firstUuid).contains("bring my cello"), "a held comment is hidden from others");
+            a.get(watchFirst);
+            WebElement approve = wait(a).until(page -> page.findElement(By.cssSelector("#comment-threads > li:first-child .comment-approve")));
+            scrollTo(a, approve);
+            BrowserLab.screenshot(a, "watch-comment-held");
+            click(a, approve);
+            wait(a).until(page -> !text(page, "#comment-threads").contains("Awaiting approval"));
+            assertTrue(anonymousThreads(firstUuid).contains("bring my cello"), "an approved comment is shown to all");
+            click(a, a.findElement(By.cssSelector("#comment-threads > li:first-child > .comment-main > .comment-actions .comment-delete")));
+            wait(a).until(ExpectedConditions.alertIsPresent()).accept();
+            wait(a).until(page -> !text(page, "#comment-threads").contains("bring my cello"));
+            assertTrue(!anonymousThreads(firstUuid).contains("bring my cello"), "a deleted comment without replies is gone");
             a.get(api.baseUrl() + "/my-account/notifications");
             wait(a).until(page -> text(page, "#notification-list").contains("subscribed to your channel"));
             BrowserLab.screenshot(a, "notifications-page");
@@ -235,8 +259,12 @@ class BrowserSocialIT {
 
     /** Clicks an element after scrolling it to the middle of the window, clear of the sticky header. */
     private static void click(WebDriver browser, WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        scrollTo(browser, element);
         element.click();
+    }
+
+    private static void scrollTo(WebDriver browser, WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     }
 
     private static WebDriverWait wait(WebDriver browser) {
@@ -260,6 +288,11 @@ class BrowserSocialIT {
     private static double number(WebDriver page, String script) {
         Object value = ((JavascriptExecutor) page).executeScript(script);
         return value instanceof Number number ? number.doubleValue() : 0;
+    }
+
+    /** The first page of a video's comment threads as someone who is not logged in reads them. */
+    private String anonymousThreads(String videoUuid) {
+        return api.get("/api/v1/videos/" + videoUuid + "/comment-threads?count=100", null).body();
     }
 
     /** Opens a page, waits until css shows expected, screenshots it and checks that it fits the window's width. */
