@@ -25,8 +25,14 @@ cp "$modules/p2p-media-loader-core/dist/p2p-media-loader-core.es.js" "$vendor/p2
 sed 's#from "p2p-media-loader-core"#from "./p2p-media-loader-core.js"#' \
   "$modules/p2p-media-loader-hlsjs/dist/p2p-media-loader-hlsjs.es.js" > "$vendor/p2p-media-loader-hlsjs.js"
 grep -q 'from "./p2p-media-loader-core.js"' "$vendor/p2p-media-loader-hlsjs.js"
+# Plyr, the player's controls (a self-contained module, its styles and its icons; the player
+# points Plyr at these, never at Plyr's CDN)
+cp "$modules/plyr/dist/plyr.mjs" "$vendor/plyr.mjs"
+cp "$modules/plyr/dist/plyr.css" "$vendor/plyr.css"
+cp "$modules/plyr/dist/plyr.svg" "$vendor/plyr.svg"
 for package in hls.js p2p-media-loader-core p2p-media-loader-hlsjs; do
   cp "$modules/$package/LICENSE" "$vendor/LICENSE.$package" 2>/dev/null || true
 done
+cp "$modules/plyr/LICENSE.md" "$vendor/LICENSE.plyr"
 echo "$lock_sum" > "$marker"
 echo "Browser libraries copied into $vendor"

@@ -62,7 +62,40 @@ export const ICONS = {
   upload: 'M12 3l5 5h-3v6h-4V8H7l5-5zM5 17h14v3H5z',
   download: 'M11 4h2v9l3-3 1.4 1.4L12 16.8l-5.4-5.4L8 10l3 3zM5 18h14v2H5z',
   play: 'M8 5v14l11-7z',
+  like: 'M2 21h4V9H2v12zm20-11c0-1.1-.9-2-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10c0 1.1.9 2 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z',
+  dislike: 'M22 3h-4v12h4V3zM2 14c0 1.1.9 2 2 2h6.3l-1 4.6v.3c0 .4.2.8.4 1.1l1.1 1 6.6-6.6c.4-.4.6-.9.6-1.4V5c0-1.1-.9-2-2-2H7c-.8 0-1.5.5-1.8 1.2l-3 7.1c-.1.2-.2.5-.2.7v2z',
+  save: 'M14 10H3v2h11v-2zm0-4H3v2h11V6zm4 8v-4h-2v4h-4v2h4v4h2v-4h4v-2h-4zM3 16h7v-2H3v2z',
+  bell: 'M12 22c1.1 0 2-.9 2-2h-4c0 1.1.9 2 2 2zm6-6v-5c0-3.1-1.6-5.6-4.5-6.3V4a1.5 1.5 0 0 0-3 0v.7C7.6 5.4 6 7.9 6 11v5l-2 2v1h16v-1l-2-2z',
+  search: 'M15.5 14h-.8l-.3-.3A6.5 6.5 0 1 0 9.5 16c1.6 0 3.1-.6 4.2-1.6l.3.3v.8l5 5 1.5-1.5-5-5zm-6 0a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9z',
+  up: 'M7.4 15.4 12 10.8l4.6 4.6L18 14l-6-6-6 6z',
+  down: 'M7.4 8.6 12 13.2l4.6-4.6L18 10l-6 6-6-6z',
 };
+
+const SAFE_TAGS = new Set(['P', 'BR', 'EM', 'STRONG', 'B', 'I', 'UL', 'OL', 'LI', 'A', 'CODE', 'PRE', 'BLOCKQUOTE']);
+
+/**
+ * The server's sanitised HTML (a comment's text) rebuilt element by element from an inert parse:
+ * only paragraphs, breaks, emphasis, lists, code and http(s) links reach the page, and a link opens
+ * in a new tab without an opener.
+ */
+export function safeHtml(html) {
+  const parsed = new DOMParser().parseFromString(`<body>${html || ''}</body>`, 'text/html');
+  const copy = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return document.createTextNode(node.textContent);
+    if (node.nodeType !== Node.ELEMENT_NODE) return null;
+    const children = [...node.childNodes].map(copy).filter(Boolean);
+    if (!SAFE_TAGS.has(node.tagName)) return children.length ? children : null;
+    if (node.tagName === 'A') {
+      const href = node.getAttribute('href') || '';
+      if (!/^https?:\/\//i.test(href)) return children;
+      return h('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, children);
+    }
+    return h(node.tagName.toLowerCase(), {}, children);
+  };
+  const fragment = document.createDocumentFragment();
+  [...parsed.body.childNodes].map(copy).flat(Infinity).filter(Boolean).forEach((n) => fragment.append(n));
+  return fragment;
+}
 
 const numbers = new Intl.NumberFormat(undefined);
 const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
@@ -166,9 +199,20 @@ export function field(label, control, hint) {
 
 export const PRIVACIES = [[1, 'Public'], [2, 'Unlisted'], [3, 'Private'], [4, 'Internal']];
 
+/** PeerTube's playlist privacies. */
+export const PLAYLIST_PRIVACIES = [[1, 'Public'], [2, 'Unlisted'], [3, 'Private']];
+
 export function privacySelect(id, selected = 1) {
   return h('select', { id, name: 'privacy' },
     PRIVACIES.map(([value, label]) => h('option', { value, selected: value === selected }, label)));
+}
+
+/** Whether a required field is filled; if not, says so in messages and moves the focus there. */
+export function filled(input, messages, message) {
+  if (input.value.trim()) return true;
+  messages.append(errorBox(message));
+  input.focus();
+  return false;
 }
 
 /** Marks a button busy while a promise runs, and re-enables it after. */

@@ -1,13 +1,26 @@
 // The client's entry point: the header, the routes, and navigation with history.pushState.
 
 import { api, storedTokens } from './api.js';
-import { h, replace, errorBox } from './dom.js';
+import { h, replace, errorBox, icon, ICONS } from './dom.js';
 import { currentUser, isAdmin, knownUsername, logout, onSessionChange } from './session.js';
+import { mountBell, stopBell } from './notifications.js';
 
 const ROUTES = [
   { path: /^\/$/, page: './home.js' },
+  { path: /^\/w\/p\/([^/]+)\/?$/, page: './watch.js', view: 'playlist' },
+  { path: /^\/videos\/watch\/playlist\/([^/]+)\/?$/, page: './watch.js', view: 'playlist' },
   { path: /^\/w\/([^/]+)\/?$/, page: './watch.js' },
   { path: /^\/videos\/watch\/([^/]+)\/?$/, page: './watch.js' },
+  { path: /^\/search\/?$/, page: './search.js' },
+  { path: /^\/videos\/subscriptions\/?$/, page: './library.js', view: 'subscription-videos', login: true },
+  { path: /^\/my-library\/?$/, redirect: '/my-library/video-playlists' },
+  { path: /^\/my-library\/video-playlists\/?$/, page: './playlists.js', view: 'mine', login: true },
+  { path: /^\/my-library\/video-playlists\/create\/?$/, page: './playlists.js', view: 'create', login: true },
+  { path: /^\/my-library\/video-playlists\/update\/([^/]+)\/?$/, page: './playlists.js', view: 'update', login: true },
+  { path: /^\/my-library\/video-playlists\/([^/]+)\/?$/, page: './playlists.js', view: 'playlist' },
+  { path: /^\/my-library\/history\/videos\/?$/, page: './library.js', view: 'history', login: true },
+  { path: /^\/my-library\/subscriptions\/?$/, page: './library.js', view: 'subscriptions', login: true },
+  { path: /^\/my-account\/notifications\/?$/, page: './notifications.js', login: true },
   { path: /^\/c\/([^/]+)(?:\/videos)?\/?$/, page: './channel.js', view: 'channel' },
   { path: /^\/a\/([^/]+)(?:\/(?:videos|video-channels))?\/?$/, page: './channel.js', view: 'account' },
   { path: /^\/videos\/upload\/?$/, page: './upload.js', login: true },
@@ -153,9 +166,12 @@ async function renderNav() {
     const admin = user ? isAdmin(user) : !!(tokens && tokens.admin);
     const items = [navLink('/', 'Home')];
     if (name) {
-      items.push(navLink('/videos/upload', 'Upload'), navLink('/my-videos', 'My videos'));
+      items.push(navLink('/videos/subscriptions', 'Subscriptions'),
+        navLink('/my-library/video-playlists', 'Library', { 'data-prefix': '/my-library' }),
+        navLink('/videos/upload', 'Upload'), navLink('/my-videos', 'My videos'));
       if (admin) items.push(navLink('/admin/users', 'Admin', { 'data-prefix': '/admin' }));
-      items.push(
+      const bell = h('li', { class: 'nav-bell' });
+      items.push(bell,
         h('li', { class: 'nav-user' }, h('a', { href: '/my-account', class: 'nav-link nav-account', 'aria-label': `My account (${name})` },
           h('span', { class: 'avatar', 'aria-hidden': 'true' }, name.slice(0, 1).toUpperCase()), h('span', { class: 'nav-username' }, name))),
         h('li', {}, h('button', { type: 'button', class: 'nav-link nav-button', onclick: onLogout }, 'Log out')));
@@ -163,6 +179,9 @@ async function renderNav() {
       items.push(h('li', { class: 'nav-user' }, h('a', { href: '/login', class: 'nav-link nav-login' }, 'Log in')));
     }
     replace(nav, h('ul', {}, items));
+    const bellSlot = nav.querySelector('.nav-bell');
+    if (bellSlot) mountBell(bellSlot);
+    else stopBell();
     markCurrentNav();
   };
   draw(null);
@@ -178,6 +197,33 @@ async function renderNav() {
 async function onLogout() {
   await logout();
   navigate('/');
+}
+
+/** The header's search box: PeerTube's /search?search=… */
+function renderSearchBox() {
+  const slot = document.getElementById('header-search');
+  if (!slot) return;
+  const input = h('input', { type: 'search', name: 'search', id: 'search-input', placeholder: 'Search videos, channels, playlists',
+    autocomplete: 'off', enterkeyhint: 'search', 'aria-label': 'Search' });
+  const form = h('form', { role: 'search', class: 'search-form', action: '/search', method: 'get' }, input,
+    h('button', { type: 'submit', class: 'search-submit', 'aria-label': 'Search' }, icon(ICONS.search, 20)));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const terms = input.value.trim();
+    if (!terms) {
+      input.focus();
+      return;
+    }
+    navigate(`/search?search=${encodeURIComponent(terms)}`);
+  });
+  replace(slot, form);
+  window.addEventListener('popstate', fillSearchBox);
+}
+
+/** The box shows the terms of the search page it is on. */
+export function fillSearchBox() {
+  const input = document.getElementById('search-input');
+  if (input && location.pathname.startsWith('/search')) input.value = new URLSearchParams(location.search).get('search') || '';
 }
 
 function markCurrentNav() {
@@ -229,5 +275,6 @@ window.addEventListener('popstate', route);
 onSessionChange(renderNav);
 
 renderInstanceName();
+renderSearchBox();
 renderNav();
 route();

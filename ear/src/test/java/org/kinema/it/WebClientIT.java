@@ -18,7 +18,10 @@ class WebClientIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/w/abc123", "/videos/watch/0b7e0a8c-1f0e-4d2b-9c1a-3a5b2f9e8d77", "/c/some_channel",
-            "/a/someone", "/videos/upload", "/login", "/my-videos", "/my-account", "/admin/users", "/admin/settings"})
+            "/a/someone", "/videos/upload", "/login", "/my-videos", "/my-account", "/admin/users", "/admin/settings",
+            "/w/p/abc123", "/videos/watch/playlist/0b7e0a8c-1f0e-4d2b-9c1a-3a5b2f9e8d77", "/search", "/videos/subscriptions",
+            "/my-library", "/my-library/video-playlists", "/my-library/video-playlists/abc123", "/my-library/history/videos",
+            "/my-library/subscriptions", "/my-account/notifications"})
     void clientRoutesAnswerTheHtmlShell(String path) {
         Api.Reply page = api.get(path, null);
         assertEquals(200, page.status(), () -> path + ": " + page);

@@ -2,8 +2,6 @@ package org.kinema.auth;
 
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.inject.Inject;
 import org.kinema.account.Caller;
 import org.kinema.account.PasswordChanged;
@@ -19,6 +17,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Function;
 
 /**
  * Grants, checks and revokes tokens. Lifetimes are PeerTube's: one day for the bearer token,
@@ -31,22 +32,20 @@ public class TokenService {
     static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(14);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @PersistenceContext(unitName = "kinema")
-    private EntityManager em;
+    @Inject
+    private TokenRepository tokens;
 
     @Inject
     private UserRepository users;
 
     /** The instance's own client, which PeerTube clients fetch before logging in. */
     public OAuthClient localClient() {
-        return em.createQuery("SELECT c FROM OAuthClient c ORDER BY c.id", OAuthClient.class)
-                .setMaxResults(1)
-                .getSingleResult();
+        return tokens.firstClient();
     }
 
     public IssuedToken grantPassword(String clientId, String clientSecret, String login, String password) {
         OAuthClient client = client(clientId, clientSecret);
-        java.util.Optional<User> found = users.findByLogin(login == null ? "" : login);
+        Optional<User> found = users.findByLogin(login == null ? "" : login);
         if (!User.acceptsPassword(found, password)) {
             throw invalidGrant("Invalid grant: user credentials are invalid");
         }
@@ -58,20 +57,20 @@ public class TokenService {
     public IssuedToken grantRefresh(String clientId, String clientSecret, String refreshToken) {
         OAuthClient client = client(clientId, clientSecret);
         OffsetDateTime now = now();
-        OAuthToken token = findBy("refreshTokenHash", refreshToken)
+        OAuthToken token = found(refreshToken, tokens::byRefreshHash)
                 .filter(candidate -> candidate.refreshValidAt(now) && candidate.client().id().equals(client.id()))
                 .orElseThrow(() -> invalidGrant("Invalid grant: refresh token is invalid"));
         if (token.user().blocked()) {
             throw invalidGrant("Invalid grant: user is blocked");
         }
-        em.remove(token);
+        tokens.remove(token);
         return issue(token.user(), client);
     }
 
     /** Who holds this bearer token; a missing, unknown or expired token is refused. */
     public Caller authenticate(String accessToken) {
         OffsetDateTime now = now();
-        OAuthToken token = findBy("accessTokenHash", accessToken)
+        OAuthToken token = found(accessToken, tokens::byAccessHash)
                 .filter(candidate -> candidate.accessValidAt(now))
                 .orElseThrow(() -> DomainException.unauthenticated("Invalid token: access token is invalid or expired", "invalid_token"));
         User user = token.user();
@@ -83,44 +82,38 @@ public class TokenService {
 
     /** A user's new password ends every session they had: all their tokens stop working at once. */
     public void revokeAll(@Observes PasswordChanged changed) {
-        em.createQuery("DELETE FROM OAuthToken t WHERE t.user.id = :user").setParameter("user", changed.userId()).executeUpdate();
+        tokens.removeAllOf(changed.userId());
     }
 
     /** Logs out: the bearer token and its refresh token stop working at once. */
     public void revoke(String accessToken) {
-        findBy("accessTokenHash", accessToken).ifPresent(em::remove);
+        found(accessToken, tokens::byAccessHash).ifPresent(tokens::remove);
     }
 
     private IssuedToken issue(User user, OAuthClient client) {
         OffsetDateTime now = now();
-        em.createQuery("DELETE FROM OAuthToken t WHERE t.user = :user AND t.refreshExpiresAt < :now")
-                .setParameter("user", user).setParameter("now", now).executeUpdate();
+        tokens.removeExpiredOf(user, now);
         String accessToken = randomToken();
         String refreshToken = randomToken();
         OAuthToken token = new OAuthToken(hash(accessToken), hash(refreshToken), user, client, now);
-        em.persist(token);
+        tokens.add(token);
         return new IssuedToken(accessToken, refreshToken,
                 ACCESS_TOKEN_LIFETIME.toSeconds(), REFRESH_TOKEN_LIFETIME.toSeconds());
     }
 
     private OAuthClient client(String clientId, String clientSecret) {
-        return em.createQuery("SELECT c FROM OAuthClient c WHERE c.clientId = :id", OAuthClient.class)
-                .setParameter("id", clientId == null ? "" : clientId)
-                .getResultStream()
+        return tokens.client(clientId == null ? "" : clientId)
                 .filter(candidate -> candidate.hasSecret(clientSecret))
-                .findFirst()
                 .orElseThrow(() -> new DomainException(DomainException.Kind.INVALID,
                         "Invalid client: client is invalid", "invalid_client"));
     }
 
-    private java.util.Optional<OAuthToken> findBy(String field, String token) {
+    /** The token whose hash {@code byHash} finds for this value; none for no value. */
+    private static Optional<OAuthToken> found(String token, Function<String, Optional<OAuthToken>> byHash) {
         if (token == null || token.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return em.createQuery("SELECT t FROM OAuthToken t WHERE t." + field + " = :hash", OAuthToken.class)
-                .setParameter("hash", hash(token))
-                .getResultStream()
-                .findFirst();
+        return byHash.apply(hash(token));
     }
 
     private static DomainException invalidGrant(String message) {

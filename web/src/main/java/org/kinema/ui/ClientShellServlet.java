@@ -19,8 +19,8 @@ import java.util.HexFormat;
  * client's: every other unknown path stays PeerTube's JSON 404. The embed page has a shell of
  * its own.
  */
-@WebServlet(urlPatterns = {"", "/w/*", "/videos/watch/*", "/c/*", "/a/*", "/videos/upload", "/login", "/my-videos",
-        "/my-account", "/admin/*", "/videos/embed/*"})
+@WebServlet(urlPatterns = {"", "/w/*", "/videos/watch/*", "/c/*", "/a/*", "/videos/upload", "/videos/subscriptions", "/search",
+        "/login", "/my-videos", "/my-account/*", "/my-library/*", "/admin/*", "/videos/embed/*"})
 public class ClientShellServlet extends HttpServlet {
 
     static final String SHELL = "/index.html";

@@ -7,12 +7,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
 import org.kinema.account.AccountService;
-import org.kinema.api.channel.ChannelJson;
+import org.kinema.api.actor.AccountJson;
+import org.kinema.api.actor.ChannelJson;
 import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
-import org.kinema.channel.ChannelService;
 import org.kinema.api.video.VideoViews;
+import org.kinema.channel.ChannelService;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.video.VideoService;
 

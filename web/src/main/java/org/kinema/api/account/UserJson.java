@@ -2,7 +2,8 @@ package org.kinema.api.account;
 
 import org.kinema.account.User;
 import org.kinema.account.UserDetails;
-import org.kinema.api.channel.ChannelJson;
+import org.kinema.api.actor.AccountJson;
+import org.kinema.api.actor.ChannelJson;
 
 import java.time.OffsetDateTime;
 import java.util.List;

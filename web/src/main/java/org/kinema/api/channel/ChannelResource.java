@@ -16,12 +16,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.kinema.api.actor.ChannelJson;
 import org.kinema.api.platform.CurrentUser;
 import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
+import org.kinema.api.video.VideoViews;
 import org.kinema.channel.ChannelService;
 import org.kinema.channel.VideoChannel;
-import org.kinema.api.video.VideoViews;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.video.VideoService;
 

@@ -1,7 +1,7 @@
 package org.kinema.api.comment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.kinema.api.account.AccountJson;
+import org.kinema.api.actor.AccountJson;
 import org.kinema.comment.Comment;
 
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 package org.kinema.api.comment;
 
-import org.kinema.api.account.AccountJson;
+import org.kinema.api.actor.AccountJson;
 import org.kinema.comment.CommentOnVideo;
 import org.kinema.comment.CommentTree;
 import org.kinema.comment.ThreadPage;

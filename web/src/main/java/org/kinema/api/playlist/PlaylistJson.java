@@ -1,6 +1,6 @@
 package org.kinema.api.playlist;
 
-import org.kinema.api.account.ActorSummaryJson;
+import org.kinema.api.actor.ActorSummaryJson;
 import org.kinema.media.MediaStore;
 import org.kinema.playlist.ListedPlaylist;
 import org.kinema.playlist.Playlist;

@@ -2,8 +2,8 @@ package org.kinema.api.video;
 
 import org.kinema.account.Account;
 import org.kinema.actor.Actor;
-import org.kinema.api.account.AccountJson;
-import org.kinema.api.channel.ChannelJson;
+import org.kinema.api.actor.AccountJson;
+import org.kinema.api.actor.ChannelJson;
 import org.kinema.channel.VideoChannel;
 import org.kinema.video.FileKind;
 import org.kinema.video.Video;

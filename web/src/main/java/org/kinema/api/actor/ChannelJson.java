@@ -1,7 +1,6 @@
-package org.kinema.api.channel;
+package org.kinema.api.actor;
 
 import org.kinema.actor.Actor;
-import org.kinema.api.account.AccountJson;
 import org.kinema.channel.VideoChannel;
 
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package org.kinema.api.account;
+package org.kinema.api.actor;
 
 import org.kinema.account.Account;
 import org.kinema.actor.Actor;
