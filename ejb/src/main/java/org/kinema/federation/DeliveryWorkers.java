@@ -15,6 +15,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.platform.NodeRegistry;
+import org.kinema.platform.PollingLoop;
 
 import java.time.Duration;
 import java.util.List;
@@ -57,8 +58,7 @@ public class DeliveryWorkers {
     @Inject
     private KinemaSettings settings;
 
-    private final Object work = new Object();
-    private volatile boolean stopping;
+    private final PollingLoop loop = new PollingLoop(IDLE_WAIT_MILLIS, LOG, "A delivery worker's turn");
     private ExecutorService workers;
     private InboxPoster poster;
 
@@ -72,16 +72,13 @@ public class DeliveryWorkers {
         int count = settings.deliveryWorkers();
         workers = Executors.newFixedThreadPool(count, threads);
         for (int i = 0; i < count; i++) {
-            workers.execute(this::work);
+            workers.execute(() -> loop.run(this::turn));
         }
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        synchronized (work) {
-            work.notifyAll();
-        }
+        loop.stop();
         workers.shutdownNow();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
@@ -95,9 +92,7 @@ public class DeliveryWorkers {
 
     /** Deliveries this node just queued are looked for at once. */
     public void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued queued) {
-        synchronized (work) {
-            work.notifyAll();
-        }
+        loop.wake();
     }
 
     @Schedule(hour = "*", minute = "*", persistent = false)
@@ -109,26 +104,11 @@ public class DeliveryWorkers {
         }
     }
 
-    private void work() {
-        while (!stopping) {
-            try {
-                Optional<String> host = attempts.claimHost(node.name(), LEASE);
-                if (host.isPresent()) {
-                    drain(host.get());
-                } else {
-                    synchronized (work) {
-                        work.wait(IDLE_WAIT_MILLIS);
-                    }
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!stopping) {
-                    LOG.log(Level.WARNING, "A delivery worker's turn failed; it goes on", e);
-                    pause();
-                }
-            }
-        }
+    /** Takes the lease of a host with deliveries due and sends them; false if none was due. */
+    private boolean turn() {
+        Optional<String> host = attempts.claimHost(node.name(), LEASE);
+        host.ifPresent(this::drain);
+        return host.isPresent();
     }
 
     /** Sends what is due for the host while this node holds it; stops at the host's first failure. */
@@ -136,13 +116,13 @@ public class DeliveryWorkers {
         String me = node.name();
         try {
             int sent = 0;
-            while (!stopping && sent < PER_CLAIM) {
+            while (!loop.stopping() && sent < PER_CLAIM) {
                 List<PendingDelivery> due = attempts.due(host, 10);
                 if (due.isEmpty()) {
                     return;
                 }
                 for (PendingDelivery delivery : due) {
-                    if (stopping || !attempts.renew(host, me, LEASE)) {
+                    if (loop.stopping() || !attempts.renew(host, me, LEASE)) {
                         return;
                     }
                     InboxPoster.Outcome outcome = poster.post(delivery);
@@ -158,17 +138,9 @@ public class DeliveryWorkers {
                 }
             }
         } finally {
-            if (!stopping) {
+            if (!loop.stopping()) {
                 attempts.release(host, me);
             }
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(IDLE_WAIT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -32,6 +32,6 @@ public final class VideoEvents {
     }
 
     /** A video was deleted (its files are removed by the janitor once the deletion is committed). */
-    public record Deleted(long videoId, UUID uuid) {
+    public record Deleted(long videoId, UUID uuid, Privacy privacy, long channelActorId, long accountActorId) {
     }
 }
