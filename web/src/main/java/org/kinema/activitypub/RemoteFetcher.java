@@ -179,7 +179,7 @@ public class RemoteFetcher {
             throw new Refused(uri.getHost() + " did not answer in time");
         } catch (ExecutionException e) {
             throw new Refused(e.getCause() instanceof Refused refused ? refused.getMessage()
-                    : uri.getHost() + " could not be read: " + e.getCause());
+                    : uri.getHost() + " could not be reached");
         }
         if (response.statusCode() != 200) {
             throw new Refused(uri + " answered " + response.statusCode());
