@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Two Kinema instances federating on one machine, each with its own port, database and media: A
  * (the shared test node) follows B (a second node started here); B's videos appear on A and play
- * from B; comments and likes made on A reach B; a deletion on B reaches A; a delivery to B while it
+ * from B; comments and likes made on A reach B, and B's reply comes back to A's thread; a deletion on B reaches A; a delivery to B while it
  * is down arrives once it is back; a subscription on A to B's channel feeds A's subscriber.
  */
 @ExtendWith(KinemaServer.class)
@@ -122,12 +122,17 @@ class TwoInstanceFederationIT {
 
     @Test
     @Order(3)
-    void aCommentMadeOnTheFollowerReachesTheOrigin() throws Exception {
+    void aThreadStartedOnTheFollowerReachesTheOriginAndTheOriginsReplyComesBack() throws Exception {
         String commenter = A.newUser(Fresh.name("commenter"), "commenter-password");
         assertEquals(200, A.postJson("/api/v1/videos/" + later + "/comment-threads", commenter,
                 Map.of("text", "Seen from the other instance")).status());
-        await("the comment on B", () -> b.get("/api/v1/videos/" + later + "/comment-threads", null).json(),
+        JsonNode onB = await("the comment on B", () -> b.get("/api/v1/videos/" + later + "/comment-threads", null).json(),
                 threads -> hasComment(threads, "Seen from the other instance"));
+        long thread = onB.path("data").path(0).path("id").asLong();
+        assertEquals(200, b.postJson("/api/v1/videos/" + later + "/comments/" + thread, rootB,
+                Map.of("text", "Answered at the origin")).status());
+        await("B's reply in A's thread", () -> A.get("/api/v1/videos/" + later + "/comment-threads", null).json(),
+                threads -> threads.path("data").path(0).path("totalReplies").asInt() == 1);
     }
 
     @Test

@@ -89,19 +89,40 @@ public class OutgoingActivities {
         outbox.send(follow.follower(), undo, List.of(follow.following().endpoints().inbox()));
     }
 
-    /** A local comment on a remote video goes to the video's origin as a Note, as PeerTube sends it. */
+    /**
+     * A local comment on a remote video goes to the video's origin as a Note, as PeerTube sends it;
+     * one on a local federated video goes to the video's remote followers and to the remote author
+     * it answers, so that a thread grows on both sides.
+     */
     public void commented(@Observes CommentEvents.Posted posted) {
         Comment comment = comments.find(posted.commentId()).orElse(null);
-        if (comment == null || comment.account() == null || !comment.account().actor().isLocal()) {
+        if (comment == null || comment.account() == null || !comment.account().actor().isLocal() || comment.heldForReview()) {
             return;
         }
         Video video = videos.find(comment.videoId()).orElse(null);
-        if (video == null || !video.isRemote()) {
+        if (video == null || !video.isPublished() || !FEDERATED.contains(video.privacy())) {
             return;
         }
+        String videoUrl = video.isRemote() ? video.remoteUrl() : settings.publicUrl() + "/videos/watch/" + video.uuid();
+        Comment parent = comment.inReplyToCommentId() == null ? null : comments.find(comment.inReplyToCommentId()).orElse(null);
+        Set<String> inboxes = new LinkedHashSet<>();
+        if (video.isRemote()) {
+            inboxes.addAll(origin(video));
+        } else {
+            Actor server = actors.application(settings.publicUrl());
+            inboxes.addAll(deliveries.followerInboxes(List.of(video.channel().actor().id(),
+                    video.channel().account().actor().id(), server.id())));
+        }
+        if (parent != null && parent.account() != null && !parent.account().actor().isLocal()) {
+            inboxes.add(Activities.inboxOf(parent.account().actor()));
+        }
+        if (!inboxes.isEmpty()) {
+            outbox.send(comment.account().actor(), create(comment, parent == null ? videoUrl : parent.url()), inboxes);
+        }
+    }
+
+    private static JsonObject create(Comment comment, String inReplyTo) {
         Actor author = comment.account().actor();
-        String inReplyTo = comment.inReplyToCommentId() == null ? video.remoteUrl()
-                : comments.find(comment.inReplyToCommentId()).map(Comment::url).orElse(video.remoteUrl());
         String published = DateTimeFormatter.ISO_INSTANT.format(comment.createdAt());
         JsonObject note = Json.createObjectBuilder()
                 .add("type", "Note").add("id", comment.url()).add("content", comment.html()).add("mediaType", "text/html")
@@ -110,12 +131,11 @@ public class OutgoingActivities {
                 .add("to", Json.createArrayBuilder().add(Activities.PUBLIC))
                 .add("cc", Json.createArrayBuilder().add(Activities.followers(author)))
                 .add("tag", Json.createArrayBuilder()).build();
-        JsonObject create = Json.createObjectBuilder().add("@context", Activities.context())
+        return Json.createObjectBuilder().add("@context", Activities.context())
                 .add("to", Json.createArrayBuilder().add(Activities.PUBLIC))
                 .add("cc", Json.createArrayBuilder().add(Activities.followers(author)))
                 .add("type", "Create").add("id", comment.url() + "/activity").add("actor", author.url())
                 .add("object", note).build();
-        outbox.send(author, create, origin(video));
     }
 
     /** A local like or dislike of a remote video (or its withdrawal) goes to the video's origin. */
