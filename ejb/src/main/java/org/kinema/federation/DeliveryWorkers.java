@@ -149,6 +149,8 @@ public class DeliveryWorkers {
                     if (outcome.delivered()) {
                         attempts.delivered(delivery);
                         sent++;
+                    } else if (stopping) {
+                        return; // cut short by the node's stop, not the host's fault: it is sent again
                     } else {
                         attempts.failed(delivery, outcome);
                         if (outcome.retry()) {
