@@ -5,18 +5,23 @@
 
 -- Every remote host is a queue of its own: one node at a time works it (its lease), so one slow
 -- or dead host holds one worker, never the others. A host that keeps failing is parked for a
--- while instead of being retried in a tight loop.
+-- while instead of being retried in a tight loop. next_due_at is when the host's next delivery is
+-- due (not before it is unparked), so that a worker finds a host to work through one index
+-- whatever the number of hosts.
 CREATE TABLE remote_host (
     host             varchar(300)  PRIMARY KEY,
     failures         integer       NOT NULL DEFAULT 0,
     parked_until     timestamptz,
     lease_owner      varchar(100),
     lease_until      timestamptz,
+    next_due_at      timestamptz,
     delivered        bigint        NOT NULL DEFAULT 0,
     last_success_at  timestamptz,
     last_failure_at  timestamptz,
     last_error       varchar(1000)
 );
+
+CREATE INDEX remote_host_due ON remote_host (next_due_at) WHERE next_due_at IS NOT NULL;
 
 -- One activity for one inbox. merge_key names what a later activity may merge into a waiting one
 -- (the views of one video: one View per inbox and interval, however many were counted).

@@ -149,7 +149,7 @@ public final class ListBench {
 
     /** Seeds accounts, their channels and {@code size} videos, then lets PostgreSQL gather statistics and write it all out. */
     private static void seed(Connection db, String publicUrl, long size) throws SQLException {
-        execute(db, OWNERS, publicUrl, 1L, Math.max(5, size / VIDEOS_PER_ACCOUNT));
+        execute(db, OWNERS, 1L, Math.max(5, size / VIDEOS_PER_ACCOUNT), publicUrl);
         execute(db, CHANNELS, publicUrl);
         for (long first = 1; first <= size; first += VIDEOS_PER_STATEMENT) {
             SeededVideos.insert(db, "SELECT id FROM kinema.video_channel", first, Math.min(size, first + VIDEOS_PER_STATEMENT - 1));
@@ -166,11 +166,12 @@ public final class ListBench {
     /** Accounts numbered from the second parameter to the third, with their Person actors and, for the local four in five, users. */
     private static final String OWNERS = """
             WITH person AS (
-                INSERT INTO kinema.actor (type, preferred_username, host, url, created_at, updated_at)
-                SELECT 'Person', 'bench' || g, CASE WHEN g % 5 = 0 THEN 'peer' || g % 13 || '.example' END,
-                       CASE WHEN g % 5 = 0 THEN 'https://peer' || g % 13 || '.example' ELSE ? END || '/accounts/bench' || g,
+                INSERT INTO kinema.actor (type, preferred_username, host, url, inbox_url, created_at, updated_at)
+                SELECT 'Person', 'bench' || g, CASE WHEN g % 5 = 0 THEN 'peer' || g % 13 || '.example' END, u, u || '/inbox',
                        now() - g * interval '1 minute', now() - g * interval '1 minute'
-                FROM generate_series(?, ?) AS g
+                FROM generate_series(?, ?) AS g,
+                     LATERAL (SELECT CASE WHEN g % 5 = 0 THEN 'https://peer' || g % 13 || '.example' ELSE ? END
+                                     || '/accounts/bench' || g AS u) AS url
                 RETURNING id, preferred_username, host, created_at),
             local_user AS (
                 INSERT INTO kinema.users (username, email, password_hash, role, video_quota, video_quota_daily, created_at)
@@ -188,10 +189,9 @@ public final class ListBench {
                 FROM kinema.account a JOIN kinema.actor p ON p.id = a.actor_id CROSS JOIN generate_series(1, 2) AS k
                 WHERE p.preferred_username LIKE 'bench%'),
             grp AS (
-                INSERT INTO kinema.actor (type, preferred_username, host, url, created_at, updated_at)
-                SELECT 'Group', name || '_c' || k, host, coalesce('https://' || host, ?) || '/video-channels/' || name || '_c' || k,
-                       now(), now()
-                FROM owner
+                INSERT INTO kinema.actor (type, preferred_username, host, url, inbox_url, created_at, updated_at)
+                SELECT 'Group', name || '_c' || k, host, u, u || '/inbox', now(), now()
+                FROM owner, LATERAL (SELECT coalesce('https://' || host, ?) || '/video-channels/' || name || '_c' || k AS u) AS url
                 RETURNING id, preferred_username)
             INSERT INTO kinema.video_channel (actor_id, account_id, display_name, created_at, updated_at)
             SELECT g.id, o.id, 'Bench channel ' || g.preferred_username, now(), now()

@@ -81,8 +81,9 @@ final class SearchCorpus {
             sql.execute("SELECT setseed(" + (total % 1000) / 1000.0 + ")");
             if (!exists(db, "SELECT 1 FROM video_channel c JOIN actor a ON a.id = c.actor_id"
                     + " WHERE a.preferred_username = 'bench_channel_1'")) {
-                sql.execute("INSERT INTO actor (type, preferred_username, host, url, created_at, updated_at)"
-                        + " SELECT a.type, a.name, NULL, 'http://bench.invalid/' || a.name, now(), now()"
+                sql.execute("INSERT INTO actor (type, preferred_username, host, url, inbox_url, created_at, updated_at)"
+                        + " SELECT a.type, a.name, NULL, 'http://bench.invalid/' || a.name,"
+                        + " 'http://bench.invalid/' || a.name || '/inbox', now(), now()"
                         + " FROM generate_series(1, 200) g, LATERAL (VALUES ('Person', 'bench_user_' || g),"
                         + " ('Group', 'bench_channel_' || g)) a(type, name)");
                 sql.execute("INSERT INTO account (actor_id, display_name, created_at, updated_at)"

@@ -35,15 +35,24 @@ public class DeliveryRepository {
      */
     public boolean add(String host, String inboxUrl, long signerId, String activityType, String body, String mergeKey,
                        Duration delay) {
+        double seconds = delay.toMillis() / 1000.0;
         em.createNativeQuery("INSERT INTO kinema.remote_host (host) VALUES (?1) ON CONFLICT DO NOTHING")
                 .setParameter(1, host).executeUpdate();
-        return em.createNativeQuery("""
+        boolean queued = em.createNativeQuery("""
                         INSERT INTO kinema.delivery (host, inbox_url, signer_id, activity_type, body, merge_key, next_attempt_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, now() + make_interval(secs => ?7))
                         ON CONFLICT (inbox_url, merge_key) WHERE state = 'waiting' AND merge_key IS NOT NULL DO NOTHING""")
                 .setParameter(1, host).setParameter(2, inboxUrl).setParameter(3, signerId).setParameter(4, activityType)
-                .setParameter(5, body).setParameter(6, mergeKey).setParameter(7, delay.toMillis() / 1000.0)
+                .setParameter(5, body).setParameter(6, mergeKey).setParameter(7, seconds)
                 .executeUpdate() > 0;
+        if (queued) {
+            em.createNativeQuery("""
+                            UPDATE kinema.remote_host
+                               SET next_due_at = LEAST(coalesce(next_due_at, 'infinity'), GREATEST(now() + make_interval(secs => ?2), parked_until))
+                             WHERE host = ?1""")
+                    .setParameter(1, host).setParameter(2, seconds).executeUpdate();
+        }
+        return queued;
     }
 
     /** The inboxes of the remote followers of these actors whose follows were accepted: a shared inbox once for all its actors. */
@@ -63,17 +72,14 @@ public class DeliveryRepository {
         return inboxes;
     }
 
-    /** Takes the lease of a host with deliveries due, not parked and not worked by another; the oldest due first. */
+    /** Takes the lease of a host with deliveries due (and not parked) that no node works; the longest due first. */
     public Optional<String> claimHost(String node, Duration lease) {
         @SuppressWarnings("unchecked")
         List<String> hosts = em.createNativeQuery("""
                         UPDATE kinema.remote_host SET lease_owner = ?1, lease_until = now() + make_interval(secs => ?2)
                          WHERE host = (SELECT h.host FROM kinema.remote_host h
-                                        WHERE (h.lease_until IS NULL OR h.lease_until < now())
-                                          AND (h.parked_until IS NULL OR h.parked_until <= now())
-                                          AND EXISTS (SELECT 1 FROM kinema.delivery d WHERE d.host = h.host
-                                                         AND d.state = 'waiting' AND d.next_attempt_at <= now())
-                                        ORDER BY h.last_success_at NULLS FIRST
+                                        WHERE h.next_due_at <= now() AND (h.lease_until IS NULL OR h.lease_until < now())
+                                        ORDER BY h.next_due_at
                                         LIMIT 1 FOR UPDATE SKIP LOCKED)
                         RETURNING host""")
                 .setParameter(1, node).setParameter(2, (double) lease.toSeconds()).getResultList();
@@ -87,8 +93,13 @@ public class DeliveryRepository {
                 .setParameter(1, host).setParameter(2, node).setParameter(3, (double) lease.toSeconds()).executeUpdate() > 0;
     }
 
+    /** Frees a host this node worked, due again when its next delivery is (and not before it is unparked). */
     public void release(String host, String node) {
-        em.createNativeQuery("UPDATE kinema.remote_host SET lease_owner = NULL, lease_until = NULL WHERE host = ?1 AND lease_owner = ?2")
+        em.createNativeQuery("""
+                        UPDATE kinema.remote_host h SET lease_owner = NULL, lease_until = NULL,
+                               next_due_at = GREATEST((SELECT min(d.next_attempt_at) FROM kinema.delivery d
+                                                        WHERE d.host = h.host AND d.state = 'waiting'), h.parked_until)
+                         WHERE h.host = ?1 AND h.lease_owner = ?2""")
                 .setParameter(1, host).setParameter(2, node).executeUpdate();
     }
 

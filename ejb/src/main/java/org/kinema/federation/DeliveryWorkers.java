@@ -31,8 +31,8 @@ import java.util.logging.Logger;
  * remote host at a time and sending what is due for it, oldest first, until it has sent
  * {@value #PER_CLAIM} or the host fails (then the host waits its back-off while the worker takes
  * another). Every node runs workers; the host leases keep two nodes off one host, so a slow or dead
- * host holds one worker and delays no other host. Workers look for work once a second, and at once
- * when this node queued some.
+ * host holds one worker and delays no other host. An idle node asks the database once a second (one
+ * worker; the others rest until it finds work), and looks at once when it queued some.
  */
 @Startup
 @Singleton
@@ -45,6 +45,8 @@ public class DeliveryWorkers {
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final int PER_CLAIM = 50;
     private static final long IDLE_WAIT_MILLIS = 1000;
+    /** Workers other than the first look for work this rarely when idle: the first wakes them when it finds some. */
+    private static final long RESTING_WAIT_MILLIS = 10_000;
 
     @Resource
     private ManagedThreadFactory threads;
@@ -72,7 +74,8 @@ public class DeliveryWorkers {
         int count = settings.deliveryWorkers();
         workers = Executors.newFixedThreadPool(count, threads);
         for (int i = 0; i < count; i++) {
-            workers.execute(() -> loop.run(this::turn));
+            long idleWait = i == 0 ? IDLE_WAIT_MILLIS : RESTING_WAIT_MILLIS;
+            workers.execute(() -> loop.run(this::turn, idleWait));
         }
     }
 
@@ -107,7 +110,10 @@ public class DeliveryWorkers {
     /** Takes the lease of a host with deliveries due and sends them; false if none was due. */
     private boolean turn() {
         Optional<String> host = attempts.claimHost(node.name(), LEASE);
-        host.ifPresent(this::drain);
+        host.ifPresent(found -> {
+            loop.wake(); // there may be more: the resting workers look too
+            drain(found);
+        });
         return host.isPresent();
     }
 
@@ -129,6 +135,8 @@ public class DeliveryWorkers {
                     if (outcome.delivered()) {
                         attempts.delivered(delivery);
                         sent++;
+                    } else if (loop.stopping()) {
+                        return; // cut short by the node's stop, not the host's fault: it is sent again
                     } else {
                         attempts.failed(delivery, outcome);
                         if (outcome.retry()) {

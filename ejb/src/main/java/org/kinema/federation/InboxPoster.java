@@ -8,9 +8,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * POSTs one activity to one inbox, HTTP-signed as PeerTube signs deliveries: {@code (request-target)
@@ -28,6 +30,8 @@ public final class InboxPoster {
         static final Outcome DELIVERED = new Outcome(true, false, null);
     }
 
+    /** Private keys by their PEM: parsed once per signer, not once per delivery. */
+    private final Map<String, PrivateKey> keys = new ConcurrentHashMap<>();
     private final HttpClient client;
     private final boolean allowPrivate;
     private final String userAgent;
@@ -58,7 +62,7 @@ public final class InboxPoster {
         String path = inbox.getRawPath() + (inbox.getRawQuery() == null ? "" : "?" + inbox.getRawQuery());
         Map<String, String> values = Map.of("host", PublicAddresses.authority(inbox), "date", date, "digest", digest);
         String signature = HttpSignature.sign("POST", path, SIGNED, values::get,
-                RsaKeys.privateKey(delivery.signerPrivateKey()), delivery.signerUrl());
+                keys.computeIfAbsent(delivery.signerPrivateKey(), RsaKeys::privateKey), delivery.signerUrl());
         HttpRequest request = HttpRequest.newBuilder(inbox)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/activity+json")

@@ -25,11 +25,19 @@ public final class PollingLoop {
 
     /** Runs turns until stopped; {@code turn} says whether it found work (then the next follows at once). */
     public void run(BooleanSupplier turn) {
+        run(turn, idleMillis);
+    }
+
+    /**
+     * As {@link #run(BooleanSupplier)}, waiting {@code idleWaitMillis} after a turn that found nothing: a
+     * resting worker waits long and is woken by a sibling that found work and calls {@link #wake()}.
+     */
+    public void run(BooleanSupplier turn, long idleWaitMillis) {
         while (!stopping) {
             try {
                 if (!turn.getAsBoolean()) {
                     synchronized (work) {
-                        work.wait(idleMillis);
+                        work.wait(idleWaitMillis);
                     }
                 }
             } catch (InterruptedException e) {
