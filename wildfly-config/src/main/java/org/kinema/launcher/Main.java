@@ -1,6 +1,9 @@
 package org.kinema.launcher;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The README's run command ends here: starts one node in the foreground with the settings of
@@ -20,26 +23,51 @@ public final class Main {
                 .instanceDir(Path.of(System.getProperty("kinema.run.dir", "run")))
                 .build();
         quietLibraryLogging();
-        KinemaNode node = KinemaNode.start(settings);
-        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        // The stop hook comes first: Ctrl-C while WildFly boots must stop the node too, not fail to
+        // register a hook in a JVM that is already shutting down.
+        AtomicReference<KinemaNode> running = new AtomicReference<>();
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
-            try {
-                node.close();
-            } catch (Exception e) {
-                System.err.println("Stopping Kinema: " + e);
+            KinemaNode started = running.get();
+            if (started != null) {
+                try {
+                    started.close();
+                } catch (Exception e) {
+                    System.err.println("Stopping Kinema: " + e);
+                }
             }
         }, "kinema-stop"));
+        KinemaNode node;
+        try {
+            node = KinemaNode.start(settings);
+        } catch (IOException | RuntimeException e) {
+            if (stopping.get()) {
+                awaitStopHook(); // stopped while starting: WildFly and PostgreSQL had the signal too
+            }
+            throw e;
+        }
+        running.set(node);
+        if (stopping.get()) {
+            node.close(); // stopped just as the start ended, before the hook could see the node
+            return;
+        }
         System.out.println();
         System.out.println("Kinema is running at " + settings.publicUrl() + " (Ctrl-C stops it)");
         System.out.println();
         int status = node.awaitExit();
         if (stopping.get()) {
-            // Ctrl-C: the JVM ends once the stop hook is done; exiting from here would only make the
-            // build tool report the interruption as a failure
-            Thread.sleep(Long.MAX_VALUE);
+            awaitStopHook();
         }
         System.exit(status);
+    }
+
+    /**
+     * Ctrl-C: the JVM ends once the stop hook is done; exiting or failing from here would only make
+     * the build tool report the interruption as a failure.
+     */
+    private static void awaitStopHook() throws InterruptedException {
+        Thread.sleep(Long.MAX_VALUE);
     }
 
     /** The embedded database's library logs through JUL here: only its warnings are worth a newcomer's eye. */
