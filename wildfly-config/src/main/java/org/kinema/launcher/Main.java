@@ -2,6 +2,11 @@ package org.kinema.launcher;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,12 +35,14 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
             KinemaNode started = running.get();
-            if (started != null) {
-                try {
+            try {
+                if (started != null) {
                     started.close();
-                } catch (Exception e) {
-                    System.err.println("Stopping Kinema: " + e);
+                } else {
+                    stopChildren(); // still starting: WildFly must not outlive the build tool
                 }
+            } catch (Exception e) {
+                System.err.println("Stopping Kinema: " + e);
             }
         }, "kinema-stop"));
         KinemaNode node;
@@ -68,6 +75,18 @@ public final class Main {
      */
     private static void awaitStopHook() throws InterruptedException {
         Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** Asks every process this one started to stop (WildFly shuts down gracefully on TERM) and waits a while. */
+    private static void stopChildren() throws InterruptedException, ExecutionException {
+        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        children.forEach(ProcessHandle::destroy);
+        try {
+            CompletableFuture.allOf(children.stream().map(ProcessHandle::onExit)
+                    .toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
     }
 
     /** The embedded database's library logs through JUL here: only its warnings are worth a newcomer's eye. */
