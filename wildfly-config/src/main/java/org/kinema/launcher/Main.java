@@ -1,6 +1,14 @@
 package org.kinema.launcher;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The README's run command ends here: starts one node in the foreground with the settings of
@@ -20,26 +28,65 @@ public final class Main {
                 .instanceDir(Path.of(System.getProperty("kinema.run.dir", "run")))
                 .build();
         quietLibraryLogging();
-        KinemaNode node = KinemaNode.start(settings);
-        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        // The stop hook comes first: Ctrl-C while WildFly boots must stop the node too, not fail to
+        // register a hook in a JVM that is already shutting down.
+        AtomicReference<KinemaNode> running = new AtomicReference<>();
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
+            KinemaNode started = running.get();
             try {
-                node.close();
+                if (started != null) {
+                    started.close();
+                } else {
+                    stopChildren(); // still starting: WildFly must not outlive the build tool
+                }
             } catch (Exception e) {
                 System.err.println("Stopping Kinema: " + e);
             }
         }, "kinema-stop"));
+        KinemaNode node;
+        try {
+            node = KinemaNode.start(settings);
+        } catch (IOException | RuntimeException e) {
+            if (stopping.get()) {
+                awaitStopHook(); // stopped while starting: WildFly and PostgreSQL had the signal too
+            }
+            throw e;
+        }
+        running.set(node);
+        if (stopping.get()) {
+            node.close(); // stopped just as the start ended, before the hook could see the node
+            return;
+        }
         System.out.println();
         System.out.println("Kinema is running at " + settings.publicUrl() + " (Ctrl-C stops it)");
         System.out.println();
         int status = node.awaitExit();
         if (stopping.get()) {
-            // Ctrl-C: the JVM ends once the stop hook is done; exiting from here would only make the
-            // build tool report the interruption as a failure
-            Thread.sleep(Long.MAX_VALUE);
+            awaitStopHook();
         }
         System.exit(status);
+    }
+
+    /**
+     * Ctrl-C: the JVM ends once the stop hook is done; exiting or failing from here would only make
+     * the build tool report the interruption as a failure.
+     */
+    private static void awaitStopHook() throws InterruptedException {
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** Asks every process this one started to stop (WildFly shuts down gracefully on TERM) and waits a while. */
+    private static void stopChildren() throws InterruptedException, ExecutionException {
+        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        children.forEach(ProcessHandle::destroy);
+        try {
+            CompletableFuture.allOf(children.stream().map(ProcessHandle::onExit)
+                    .toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
     }
 
     /** The embedded database's library logs through JUL here: only its warnings are worth a newcomer's eye. */
