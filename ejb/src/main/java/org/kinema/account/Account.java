@@ -52,7 +52,7 @@ public class Account {
     }
 
     /** A local account for a user already stored (with an id). */
-    Account(Actor actor, User user, String displayName) {
+    public Account(Actor actor, User user, String displayName) {
         this.actor = actor;
         this.userId = user.id();
         this.displayName = checkedDisplayName(displayName);
