@@ -18,6 +18,13 @@ final class Activities {
         return Json.createArrayBuilder().add("https://www.w3.org/ns/activitystreams").add("https://w3id.org/security/v1").build();
     }
 
+    /** The context of an activity that carries a number of views, in PeerTube's term for them. */
+    static JsonArray contextWithViews() {
+        return Json.createArrayBuilder(context()).add(Json.createObjectBuilder()
+                .add("pt", "https://joinpeertube.org/ns#").add("sc", "http://schema.org/")
+                .add("views", Json.createObjectBuilder().add("@type", "sc:Number").add("@id", "pt:views"))).build();
+    }
+
     /** An activity embedded in another, without its own context. */
     static JsonObject withoutContext(JsonObject activity) {
         JsonObjectBuilder copy = Json.createObjectBuilder(activity);

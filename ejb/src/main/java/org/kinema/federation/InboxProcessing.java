@@ -235,9 +235,12 @@ public class InboxProcessing {
         ratings.rate(accountOf(remote(actorUrl), null), video, type, type == RatingType.NONE ? null : ratingUrl);
     }
 
-    /** Someone watched a local video on another instance: one view, counted as this instance counts views. */
-    public void viewed(String videoUrl, String activityId) {
-        viewCounter.view(localVideoAt(videoUrl), "remote-view:" + activityId);
+    /**
+     * Someone watched a local video on another instance: one view (PeerTube sends one activity per
+     * view), or the number another Kinema instance counted since it last sent the video's views.
+     */
+    public void viewed(String videoUrl, String activityId, int views) {
+        viewCounter.view(localVideoAt(videoUrl), "remote-view:" + activityId, views);
     }
 
     private Video localVideoAt(String url) {

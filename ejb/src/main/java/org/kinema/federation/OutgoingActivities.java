@@ -23,12 +23,14 @@ import org.kinema.video.Privacy;
 import org.kinema.video.Video;
 import org.kinema.video.VideoEvents;
 import org.kinema.video.VideoRepository;
+import org.kinema.video.ViewsOfVideo;
 
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Tells other servers what local people did to their objects, and local changes their followers
@@ -153,6 +155,24 @@ public class OutgoingActivities {
         if (rated.after() != RatingType.NONE) {
             outbox.send(actor, Activities.withContext(rating(actor, video, rated.after(), Rating.urlOf(account, video, rated.after()))),
                     origin(video));
+        }
+    }
+
+    /**
+     * Views counted here of other instances' videos go to each video's origin as one View by this
+     * instance's actor, as PeerTube sends views, carrying their number in PeerTube's {@code views}
+     * term: a Kinema origin adds them all, a PeerTube origin counts the activity as one view.
+     */
+    public void remoteVideosViewed(@Observes VideoEvents.RemoteVideosViewed viewed) {
+        Actor server = actors.application(settings.publicUrl());
+        for (ViewsOfVideo counted : viewed.views()) {
+            videos.find(counted.videoId()).filter(Video::isRemote).ifPresent(video -> {
+                JsonObject view = Json.createObjectBuilder().add("@context", Activities.contextWithViews())
+                        .add("to", Json.createArrayBuilder().add(Activities.PUBLIC))
+                        .add("type", "View").add("id", server.url() + "/views/videos/" + video.id() + "/" + UUID.randomUUID())
+                        .add("actor", server.url()).add("object", video.remoteUrl()).add("views", counted.views()).build();
+                outbox.send(server, view, origin(video));
+            });
         }
     }
 

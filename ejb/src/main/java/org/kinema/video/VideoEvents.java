@@ -1,5 +1,6 @@
 package org.kinema.video;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -29,6 +30,13 @@ public final class VideoEvents {
 
     /** A logged-in user is at this second of a video they watch (observed in the same transaction). */
     public record Watching(long videoId, long userId, int seconds) {
+    }
+
+    /**
+     * Views of other instances' videos were counted here since the last such event: their origins
+     * must hear of them (observed in the transaction that took them from the database).
+     */
+    public record RemoteVideosViewed(List<ViewsOfVideo> views) {
     }
 
     /** A video was deleted (its files are removed by the janitor once the deletion is committed). */

@@ -27,6 +27,8 @@ public class ActivityHandler {
     private static final Logger LOG = Logger.getLogger(ActivityHandler.class.getName());
     /** How many pages of a followed actor's outbox are read after a follow is accepted. */
     private static final int BACKFILL_PAGES = 10;
+    /** The most views one View activity may add (Kinema sends a video's views every 20 s at most). */
+    static final int MOST_VIEWS_PER_ACTIVITY = 100_000;
 
     @Inject
     private InboxProcessing processing;
@@ -80,11 +82,24 @@ public class ActivityHandler {
             case "View" -> {
                 String url = id(object);
                 if (url != null) {
-                    processing.viewed(url, text(activity.path("id")));
+                    processing.viewed(url, text(activity.path("id")), viewsIn(activity));
                 }
             }
             default -> LOG.fine(() -> "Ignored a " + claimed.type() + " from " + actor);
         }
+    }
+
+    /**
+     * How many views a View stands for: one, unless it carries PeerTube's {@code views} term as
+     * Kinema's bulk views do; at most {@value #MOST_VIEWS_PER_ACTIVITY}, so that one activity cannot
+     * make a video's count whatever its sender likes.
+     */
+    static int viewsIn(JsonNode view) {
+        JsonNode views = view.path("views");
+        if (!views.canConvertToLong() || !views.isIntegralNumber()) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min(MOST_VIEWS_PER_ACTIVITY, views.asLong()));
     }
 
     private void undo(String actor, JsonNode object) {
