@@ -52,8 +52,11 @@ public class RemoteObjects {
         return processing.knowsVideo(url);
     }
 
-    /** Fetches a video from its origin and keeps it (or refreshes it), with its channel and account. */
-    public void video(String url) throws RemoteFetcher.Refused {
+    /**
+     * Fetches a video from its origin and keeps it (or refreshes it), with its channel and account;
+     * its ActivityPub id (which may differ from the URL asked, a short watch URL for instance).
+     */
+    public String video(String url) throws RemoteFetcher.Refused {
         VideoObject video = fetcher.video(url);
         if (!"Video".equals(video.type()) || video.attributedTo() == null) {
             throw new RemoteFetcher.Refused(url + " is not a video");
@@ -73,14 +76,19 @@ public class RemoteObjects {
         ActorDocument channel = actor(channelUrl);
         ActorDocument account = actor(accountUrl);
         processing.keepVideo(channelUrl, channel.name(), accountUrl, account.name(), remoteVideo(video));
+        return video.id();
     }
 
     /** The channel {@code name@host}, resolved by WebFinger and kept with its account; its ActivityPub id. */
     public String channel(String name, String host) throws RemoteFetcher.Refused {
-        String url = fetcher.webfinger(name, host);
+        return channelAt(fetcher.webfinger(name, host));
+    }
+
+    /** The channel whose ActivityPub id is {@code url}, fetched and kept with its account; its id. */
+    public String channelAt(String url) throws RemoteFetcher.Refused {
         ActorDocument channel = actor(url);
         if (!"Group".equals(channel.type())) {
-            throw new RemoteFetcher.Refused(name + "@" + host + " is not a channel");
+            throw new RemoteFetcher.Refused(url + " is not a channel");
         }
         String accountUrl = channel.attributedTo() == null ? null : channel.attributedTo().stream()
                 .filter(reference -> "Person".equals(reference.type())).map(ActorDocument.Reference::id).findFirst().orElse(null);
