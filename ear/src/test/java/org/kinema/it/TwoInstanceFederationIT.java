@@ -31,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Two Kinema instances federating on one machine, each with its own port, database and media: A
  * (the shared test node) follows B (a second node started here); B's videos appear on A and play
- * from B; comments and likes made on A reach B, and B's reply comes back to A's thread; a deletion on B reaches A; a delivery to B while it
- * is down arrives once it is back; a subscription on A to B's channel feeds A's subscriber.
+ * from B; comments, likes and views made on A reach B, B's reply comes back to A's thread and A's
+ * answer to it goes to B; a deletion on B reaches A; a delivery to B while it is down arrives once
+ * it is back; a subscription on A to B's channel feeds A's subscriber.
  */
 @ExtendWith(KinemaServer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -131,8 +132,19 @@ class TwoInstanceFederationIT {
         long thread = onB.path("data").path(0).path("id").asLong();
         assertEquals(200, b.postJson("/api/v1/videos/" + later + "/comments/" + thread, rootB,
                 Map.of("text", "Answered at the origin")).status());
-        await("B's reply in A's thread", () -> A.get("/api/v1/videos/" + later + "/comment-threads", null).json(),
+        JsonNode onA = await("B's reply in A's thread", () -> A.get("/api/v1/videos/" + later + "/comment-threads", null).json(),
                 threads -> threads.path("data").path(0).path("totalReplies").asInt() == 1);
+
+        long threadOnA = onA.path("data").path(0).path("id").asLong();
+        JsonNode tree = A.get("/api/v1/videos/" + later + "/comment-threads/" + threadOnA, null).json();
+        long answerOnA = tree.path("children").path(0).path("comment").path("id").asLong();
+        assertEquals(200, A.postJson("/api/v1/videos/" + later + "/comments/" + answerOnA, commenter,
+                Map.of("text", "And answered back from the follower")).status());
+        JsonNode treeOnB = await("A's answer to B's reply, on B", () -> b.get("/api/v1/videos/" + later + "/comment-threads/" + thread, null).json(),
+                threadTree -> threadTree.path("children").path(0).path("children").path(0).path("comment").path("text").asText()
+                        .contains("And answered back from the follower"));
+        assertEquals(2, b.get("/api/v1/videos/" + later + "/comment-threads", null).json().path("data").path(0).path("totalReplies").asInt(),
+                treeOnB::toString);
     }
 
     @Test
@@ -146,6 +158,17 @@ class TwoInstanceFederationIT {
 
     @Test
     @Order(5)
+    void viewsMadeOnTheFollowerAreCountedAtTheOrigin() throws Exception {
+        for (String viewer : List.of("viewer-one", "viewer-two", "viewer-three")) {
+            String token = A.newUser(Fresh.name(viewer), viewer + "-password");
+            assertEquals(204, A.postJson("/api/v1/videos/" + later + "/views", token, Map.of("currentTime", 1)).status());
+        }
+        await("three views counted on B", () -> b.get("/api/v1/videos/" + later, null).json(),
+                video -> video.path("views").asInt() == 3);
+    }
+
+    @Test
+    @Order(6)
     void aDeletionAtTheOriginRemovesTheVideoOnTheFollower() throws Exception {
         assertEquals(204, b.delete("/api/v1/videos/" + earlier, rootB).status());
         await("the earlier video gone from A", () -> A.get("/api/v1/videos/" + earlier, null).raw(),
@@ -153,7 +176,7 @@ class TwoInstanceFederationIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aDeliveryToAStoppedInstanceArrivesAfterItReturns() throws Exception {
         nodeB.killServer();
         String commenter = A.newUser(Fresh.name("patient"), "patient-password");
@@ -168,7 +191,7 @@ class TwoInstanceFederationIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aSubscriptionToARemoteChannelBringsItsNewVideoIntoTheSubscribersFeed() throws Exception {
         String subscriber = A.newUser(Fresh.name("subscriber"), "subscriber-password");
         assertEquals(204, A.postJson("/api/v1/users/me/subscriptions", subscriber,
@@ -176,6 +199,33 @@ class TwoInstanceFederationIT {
         String newest = published(b, rootB, "For the subscribers");
         await("the new video in the subscriber's feed", () -> A.get("/api/v1/users/me/subscriptions/videos", subscriber).json(),
                 feed -> feed.path("data").findValuesAsText("uuid").contains(newest));
+    }
+
+    @Test
+    @Order(9)
+    void aSearchForAnotherInstancesUrlOrHandleFetchesWhatThisOneDidNotKnow() throws Exception {
+        String unlisted = Videos.uploaded(b, rootB, clip, Map.of("name", "Never announced", "privacy", "2"));
+        Videos.awaitPublished(b, rootB, unlisted);
+        assertEquals(201, b.postJson("/api/v1/video-channels", rootB, Map.of("name", "seminars_b", "displayName", "Seminars")).status());
+        String videoUrl = B_URL + "/videos/watch/" + unlisted;
+
+        JsonNode anonymous = A.get("/api/v1/search/videos?search=" + encode(videoUrl), null).json();
+        assertEquals(0, anonymous.path("total").asInt(), "an anonymous search fetches nothing: " + anonymous);
+
+        String searcher = A.newUser(Fresh.name("searcher"), "searcher-password");
+        JsonNode videos = A.get("/api/v1/search/videos?search=" + encode(videoUrl), searcher).json();
+        assertEquals(1, videos.path("total").asInt(), videos::toString);
+        assertEquals(unlisted, videos.path("data").path(0).path("uuid").asText());
+        assertFalse(videos.path("data").path(0).path("isLocal").asBoolean(true));
+
+        JsonNode channels = A.get("/api/v1/search/video-channels?search=" + encode("seminars_b@" + B_HOST), searcher).json();
+        assertEquals(1, channels.path("total").asInt(), channels::toString);
+        assertEquals("seminars_b", channels.path("data").path(0).path("name").asText());
+        assertEquals(B_HOST, channels.path("data").path(0).path("host").asText());
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Whether a page of threads holds a comment with this text (shown as HTML). */
