@@ -1,6 +1,7 @@
 package org.kinema.bench;
 
 import org.kinema.it.InboxSink;
+import org.kinema.it.SeededVideos;
 import org.kinema.launcher.KinemaNode;
 
 import java.io.IOException;
@@ -29,7 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * PeerTube does (by the channel and by the instance actor: two deliveries per inbox). Prints the
  * time from the deliveries' queueing to the last one verified, deliveries per second, each
  * delivery's latency (p50, p99), and when the dead inbox's delivery gave up its first try, so that
- * one sees whether it held back anything else.
+ * one sees whether it held back anything else. Then {@value #VIEWS} views of one remote video are
+ * counted within a minute, and it prints how many View activities reached the video's origin.
  *
  * <pre>mvn -o verify -Pdelivery-bench -DskipTests</pre> (from the root). System properties:
  * {@code kinema.bench.port} (19660), {@code kinema.delivery.bench.followers} (1000).
@@ -78,6 +80,83 @@ public final class DeliveryBench {
             List<InboxSink.Received> received = sink.received();
             try (Connection db = DriverManager.getConnection(node.jdbcUrl(), node.jdbcUser(), node.jdbcPassword())) {
                 report(db, received, expected, sink.refused(), deadInbox, dead);
+                viewsOfARemoteVideo(db, sink, sink.host(followers));
+            }
+        }
+    }
+
+    /**
+     * {@value #VIEWS} views of one remote video counted within a minute (written as counted views,
+     * as the view counter writes them, spread over the minute): how many View activities reach the
+     * video's origin, and how many views they carry.
+     */
+    private static void viewsOfARemoteVideo(Connection db, InboxSink sink, String origin) throws Exception {
+        long videoId = seedRemoteVideo(db, origin);
+        System.out.printf("%nViews: %,d views of one video of %s counted within a minute%n", VIEWS, origin);
+        Instant start = Instant.now();
+        int ticks = 600;
+        try (PreparedStatement counted = db.prepareStatement(
+                "INSERT INTO kinema.video_view_pending (video_id) SELECT ? FROM generate_series(1, ?)")) {
+            for (int tick = 0; tick < ticks; tick++) {
+                counted.setLong(1, videoId);
+                counted.setInt(2, VIEWS * (tick + 1) / ticks - VIEWS * tick / ticks);
+                counted.executeUpdate();
+                Thread.sleep(Math.max(0, Duration.between(Instant.now(), start.plusMillis(100L * (tick + 1))).toMillis()));
+            }
+        }
+        Instant deadline = Instant.now().plusSeconds(45);
+        long carried = 0;
+        List<InboxSink.Received> views = List.of();
+        while (Instant.now().isBefore(deadline) && carried < VIEWS) {
+            Thread.sleep(500);
+            views = sink.received().stream()
+                    .filter(r -> r.host().equals(origin) && "View".equals(r.activity().path("type").asText())).toList();
+            carried = views.stream().mapToLong(r -> r.activity().path("views").asLong(1)).sum();
+        }
+        System.out.printf("%d View activities reached the origin's inbox, carrying %,d views; the last %.1f s after the"
+                + " first view%n", views.size(), carried, views.isEmpty() ? Double.NaN
+                : Duration.between(start, views.get(views.size() - 1).at()).toMillis() / 1000.0);
+    }
+
+    private static final int VIEWS = 10_000;
+
+    /** A video of another instance (its account and channel on {@code origin}), as federation keeps one. */
+    private static long seedRemoteVideo(Connection db, String origin) throws Exception {
+        String base = "http://" + origin;
+        try (PreparedStatement insert = db.prepareStatement("""
+                WITH person AS (
+                    INSERT INTO kinema.actor (type, preferred_username, host, url, inbox_url, shared_inbox_url, followers_url,
+                                              created_at, updated_at, fetched_at)
+                    VALUES ('Person', 'origin', ?1, ?2 || '/accounts/origin', ?2 || '/accounts/origin/inbox', ?2 || '/inbox',
+                            ?2 || '/accounts/origin/followers', now(), now(), now())
+                    RETURNING id),
+                account AS (
+                    INSERT INTO kinema.account (actor_id, display_name, created_at, updated_at)
+                    SELECT id, 'Origin', now(), now() FROM person RETURNING id),
+                grp AS (
+                    INSERT INTO kinema.actor (type, preferred_username, host, url, inbox_url, shared_inbox_url, followers_url,
+                                              created_at, updated_at, fetched_at)
+                    VALUES ('Group', 'origin_channel', ?1, ?2 || '/video-channels/origin_channel',
+                            ?2 || '/video-channels/origin_channel/inbox', ?2 || '/inbox',
+                            ?2 || '/video-channels/origin_channel/followers', now(), now(), now())
+                    RETURNING id)
+                INSERT INTO kinema.video_channel (actor_id, account_id, display_name, created_at, updated_at)
+                SELECT grp.id, account.id, 'Origin channel', now(), now() FROM grp, account RETURNING id""")) {
+            insert.setString(1, origin);
+            insert.setString(2, base);
+            try (ResultSet channel = insert.executeQuery()) {
+                channel.next();
+                long channelId = channel.getLong(1);
+                SeededVideos.insert(db, String.valueOf(channelId), 1, 1);
+                try (PreparedStatement remote = db.prepareStatement(
+                        "UPDATE kinema.video SET url = ? || '/videos/watch/' || uuid WHERE channel_id = ? RETURNING id")) {
+                    remote.setString(1, base);
+                    remote.setLong(2, channelId);
+                    try (ResultSet video = remote.executeQuery()) {
+                        video.next();
+                        return video.getLong(1);
+                    }
+                }
             }
         }
     }

@@ -52,12 +52,26 @@ public class Account {
     }
 
     /** A local account for a user already stored (with an id). */
-    Account(Actor actor, User user, String displayName) {
+    public Account(Actor actor, User user, String displayName) {
         this.actor = actor;
         this.userId = user.id();
         this.displayName = checkedDisplayName(displayName);
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         this.updatedAt = createdAt;
+    }
+
+    /** The account of a person of another instance, named as its document names it. */
+    public static Account remote(Actor actor, String displayName) {
+        if (actor.isLocal()) {
+            throw DomainException.invalid("A remote account stands for an actor of another instance");
+        }
+        Account account = new Account();
+        account.actor = actor;
+        account.displayName = displayName == null || displayName.isBlank() ? actor.preferredUsername()
+                : displayName.substring(0, Math.min(displayName.length(), DISPLAY_NAME_MAX));
+        account.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        account.updatedAt = account.createdAt;
+        return account;
     }
 
     public void describe(String newDisplayName, String newDescription) {

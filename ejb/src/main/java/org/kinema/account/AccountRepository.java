@@ -18,6 +18,11 @@ public class AccountRepository {
         return Optional.ofNullable(em.find(Account.class, id));
     }
 
+    public void add(Account account) {
+        em.persist(account);
+        em.flush();
+    }
+
     /** The account of a user of this instance. */
     public Optional<Account> ofUser(long userId) {
         return em.createQuery("SELECT a FROM Account a WHERE a.userId = :user", Account.class)

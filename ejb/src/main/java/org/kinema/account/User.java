@@ -87,7 +87,7 @@ public class User {
     protected User() {
     }
 
-    User(String username, String email, String password, UserRole role, long videoQuota, long videoQuotaDaily) {
+    public User(String username, String email, String password, UserRole role, long videoQuota, long videoQuotaDaily) {
         this.username = org.kinema.actor.ActorName.username(username);
         this.email = checkedEmail(email);
         this.passwordHash = PasswordHasher.hash(password);

@@ -1,9 +1,9 @@
 package org.kinema.account;
 
-import org.kinema.platform.DomainException;
+import org.kinema.platform.NumberedConstant;
 
 /** PeerTube's roles, with its numbers and labels. */
-public enum UserRole {
+public enum UserRole implements NumberedConstant {
     ADMINISTRATOR(0, "Administrator"),
     MODERATOR(1, "Moderator"),
     USER(2, "User");
@@ -16,21 +16,18 @@ public enum UserRole {
         this.label = label;
     }
 
+    @Override
     public int id() {
         return id;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public static UserRole of(int id) {
-        for (UserRole role : values()) {
-            if (role.id == id) {
-                return role;
-            }
-        }
-        throw DomainException.invalid("Unknown user role: " + id);
+        return NumberedConstant.byId(UserRole.class, id, "user role");
     }
 
     /** Administrators manage everyone; moderators manage plain users only. */

@@ -32,6 +32,10 @@ public class ActorRepository {
                 .getResultStream().findFirst();
     }
 
+    public Optional<Actor> find(long id) {
+        return Optional.ofNullable(em.find(Actor.class, id));
+    }
+
     /** The actor whose ActivityPub id is this URL, local or cached. */
     public Optional<Actor> findByUrl(String url) {
         return em.createQuery("SELECT a FROM Actor a WHERE a.url = :url", Actor.class)

@@ -71,6 +71,16 @@ public class VideoChannel {
         return new VideoChannel(Actor.local(ActorType.Group, ActorName.channelName(name), publicUrl), owner, displayName);
     }
 
+    /** A channel of another instance, owned by an account of that instance. */
+    public static VideoChannel remote(Actor actor, Account owner, String displayName) {
+        if (actor.isLocal() || owner.actor().isLocal()) {
+            throw DomainException.invalid("A remote channel and its owner belong to another instance");
+        }
+        String name = displayName == null || displayName.isBlank() ? actor.preferredUsername()
+                : displayName.substring(0, Math.min(displayName.length(), DISPLAY_NAME_MAX));
+        return new VideoChannel(actor, owner, name);
+    }
+
     /** Changes what people read about the channel; null leaves a field as it is. */
     public void describe(String newDisplayName, String newDescription, String newSupport) {
         if (newDisplayName != null) {

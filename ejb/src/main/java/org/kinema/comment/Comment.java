@@ -109,6 +109,17 @@ public class Comment {
         return new Comment(id, url, video, parent, author, text, held);
     }
 
+    /** A comment written on another instance, under its ActivityPub id, starting a thread or replying. */
+    public static Comment received(long id, String url, Video video, Comment parent, Account author, CommentText text) {
+        if (parent != null && (parent.videoId != video.id() || parent.isDeleted())) {
+            throw DomainException.invalid("A reply answers a comment of the same video that is not deleted");
+        }
+        if (author.actor().isLocal()) {
+            throw DomainException.invalid("A comment received from another instance has a remote author");
+        }
+        return new Comment(id, url, video, parent, author, text, false);
+    }
+
     /** Records who the text mentions (an account known here, or only a name and host). */
     void mention(String name, String host, Long accountId) {
         mentions.add(new Mention(name, host, accountId));

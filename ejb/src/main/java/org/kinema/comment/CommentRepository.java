@@ -48,6 +48,12 @@ public class CommentRepository {
         em.flush();
     }
 
+    /** A comment by its ActivityPub id. */
+    public Optional<Comment> findByUrl(String url) {
+        return em.createQuery("SELECT c FROM Comment c WHERE c.url = :url", Comment.class)
+                .setParameter("url", url).getResultStream().findFirst();
+    }
+
     public Optional<Comment> find(long id) {
         return Optional.ofNullable(em.find(Comment.class, id));
     }

@@ -66,6 +66,17 @@ public record CommentText(String markdown, String html, List<Handle> mentions) {
         return new CommentText(markdown, html(markdown), mentions(markdown, localHost));
     }
 
+    /** A comment another instance sent as HTML (an ActivityPub Note's content): sanitised, its text without tags. */
+    public static CommentText ofHtml(String html) {
+        if (html == null || html.isBlank() || html.length() > MAX_LENGTH) {
+            throw DomainException.invalid("A comment needs some text, at most " + MAX_LENGTH + " characters long");
+        }
+        String safe = SANITIZER.sanitize(html).strip();
+        String text = safe.replaceAll("<br\\s*/?>", "\n").replaceAll("<[^>]*>", "").replace("&amp;", "&")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&#34;", "\"").strip();
+        return new CommentText(text.isEmpty() ? safe : text, safe, List.of());
+    }
+
     /** Sanitised HTML of some Markdown (which may hold HTML of its own). */
     static String html(String markdown) {
         return SANITIZER.sanitize(HTML.render(MARKDOWN.parse(markdown))).strip();

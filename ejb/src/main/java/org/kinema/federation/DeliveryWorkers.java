@@ -15,6 +15,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.platform.NodeRegistry;
+import org.kinema.platform.PollingLoop;
 
 import java.time.Duration;
 import java.util.List;
@@ -59,8 +60,7 @@ public class DeliveryWorkers {
     @Inject
     private KinemaSettings settings;
 
-    private final Object work = new Object();
-    private volatile boolean stopping;
+    private final PollingLoop loop = new PollingLoop(IDLE_WAIT_MILLIS, LOG, "A delivery worker's turn");
     private ExecutorService workers;
     private InboxPoster poster;
 
@@ -75,16 +75,13 @@ public class DeliveryWorkers {
         workers = Executors.newFixedThreadPool(count, threads);
         for (int i = 0; i < count; i++) {
             long idleWait = i == 0 ? IDLE_WAIT_MILLIS : RESTING_WAIT_MILLIS;
-            workers.execute(() -> work(idleWait));
+            workers.execute(() -> loop.run(this::turn, idleWait));
         }
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        synchronized (work) {
-            work.notifyAll();
-        }
+        loop.stop();
         workers.shutdownNow();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
@@ -98,9 +95,7 @@ public class DeliveryWorkers {
 
     /** Deliveries this node just queued are looked for at once. */
     public void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued queued) {
-        synchronized (work) {
-            work.notifyAll();
-        }
+        loop.wake();
     }
 
     @Schedule(hour = "*", minute = "*", persistent = false)
@@ -112,29 +107,14 @@ public class DeliveryWorkers {
         }
     }
 
-    private void work(long idleWait) {
-        while (!stopping) {
-            try {
-                Optional<String> host = attempts.claimHost(node.name(), LEASE);
-                if (host.isPresent()) {
-                    synchronized (work) {
-                        work.notifyAll(); // there may be more: the resting workers look too
-                    }
-                    drain(host.get());
-                } else {
-                    synchronized (work) {
-                        work.wait(idleWait);
-                    }
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!stopping) {
-                    LOG.log(Level.WARNING, "A delivery worker's turn failed; it goes on", e);
-                    pause();
-                }
-            }
-        }
+    /** Takes the lease of a host with deliveries due and sends them; false if none was due. */
+    private boolean turn() {
+        Optional<String> host = attempts.claimHost(node.name(), LEASE);
+        host.ifPresent(found -> {
+            loop.wake(); // there may be more: the resting workers look too
+            drain(found);
+        });
+        return host.isPresent();
     }
 
     /** Sends what is due for the host while this node holds it; stops at the host's first failure. */
@@ -142,20 +122,20 @@ public class DeliveryWorkers {
         String me = node.name();
         try {
             int sent = 0;
-            while (!stopping && sent < PER_CLAIM) {
+            while (!loop.stopping() && sent < PER_CLAIM) {
                 List<PendingDelivery> due = attempts.due(host, 10);
                 if (due.isEmpty()) {
                     return;
                 }
                 for (PendingDelivery delivery : due) {
-                    if (stopping || !attempts.renew(host, me, LEASE)) {
+                    if (loop.stopping() || !attempts.renew(host, me, LEASE)) {
                         return;
                     }
                     InboxPoster.Outcome outcome = poster.post(delivery);
                     if (outcome.delivered()) {
                         attempts.delivered(delivery);
                         sent++;
-                    } else if (stopping) {
+                    } else if (loop.stopping()) {
                         return; // cut short by the node's stop, not the host's fault: it is sent again
                     } else {
                         attempts.failed(delivery, outcome);
@@ -166,17 +146,9 @@ public class DeliveryWorkers {
                 }
             }
         } finally {
-            if (!stopping) {
+            if (!loop.stopping()) {
                 attempts.release(host, me);
             }
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(IDLE_WAIT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

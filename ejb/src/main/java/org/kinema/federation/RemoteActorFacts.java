@@ -5,5 +5,5 @@ import org.kinema.actor.ActorType;
 
 /** What a remote actor's document says, as much as this instance keeps of it. */
 public record RemoteActorFacts(ActorType type, String preferredUsername, String host, String url, Actor.Endpoints endpoints,
-                               String publicKeyPem) {
+                               String publicKeyPem, String displayName) {
 }

@@ -63,6 +63,42 @@ public class Follow {
         return follow;
     }
 
+    /** A remote actor's follow of a local one, under the id its server gave it: accepted at once. */
+    public static Follow fromRemote(long id, Actor follower, Actor following, String url) {
+        if (follower.isLocal() || !following.isLocal()) {
+            throw DomainException.invalid("A remote follow is of a local actor by a remote one");
+        }
+        return create(id, follower, following, FollowState.ACCEPTED, url);
+    }
+
+    /** A local actor asks to follow a remote one: pending until the remote server accepts. */
+    public static Follow ofRemote(long id, Actor follower, Actor following) {
+        if (!follower.isLocal() || following.isLocal()) {
+            throw DomainException.invalid("Following another instance is a local actor's follow of a remote one");
+        }
+        return create(id, follower, following, FollowState.PENDING, follower.url() + "/follows/" + id);
+    }
+
+    private static Follow create(long id, Actor follower, Actor following, FollowState state, String url) {
+        Follow follow = new Follow();
+        follow.id = id;
+        follow.follower = follower;
+        follow.following = following;
+        follow.state = state.label();
+        follow.url = url;
+        follow.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        follow.updatedAt = follow.createdAt;
+        return follow;
+    }
+
+    /** The followed actor's server accepted the follow. */
+    public void accept() {
+        if (!FollowState.ACCEPTED.label().equals(state)) {
+            state = FollowState.ACCEPTED.label();
+            updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        }
+    }
+
     public Long id() {
         return id;
     }

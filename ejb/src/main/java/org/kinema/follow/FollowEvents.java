@@ -9,4 +9,8 @@ public final class FollowEvents {
     /** An actor now follows another (a user subscribed to a channel). */
     public record Followed(long followId) {
     }
+
+    /** An actor is about to stop following another (observed in the transaction, before the follow is removed). */
+    public record Unfollowing(long followId) {
+    }
 }

@@ -14,6 +14,7 @@ import org.kinema.video.Video;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,6 +54,29 @@ public class FollowRepository {
     public void remove(Follow follow) {
         em.remove(follow);
         em.flush();
+    }
+
+    /** A follow by its ActivityPub id. */
+    public Optional<Follow> findByUrl(String url) {
+        return em.createQuery("SELECT f FROM Follow f WHERE f.url = :url", Follow.class)
+                .setParameter("url", url).getResultStream().findFirst();
+    }
+
+    /** The actor's follow of an actor on this host, if it has one. */
+    public Optional<Follow> findFollowingOnHost(Actor follower, String host) {
+        return em.createQuery("SELECT f FROM Follow f WHERE f.follower = :actor AND LOWER(f.following.host) = :host", Follow.class)
+                .setParameter("actor", follower).setParameter("host", host.toLowerCase()).setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /** A page of the follows of an actor (its following), or of follows of it (its followers), newest first. */
+    public PageResult<Follow> followsOf(Actor actor, boolean asFollower, Page page) {
+        String where = asFollower ? " WHERE f.follower = :actor" : " WHERE f.following = :actor";
+        List<Follow> items = em.createQuery("SELECT f FROM Follow f" + where + " ORDER BY f.createdAt DESC, f.id DESC", Follow.class)
+                .setParameter("actor", actor).setFirstResult(page.start()).setMaxResults(page.count()).getResultList();
+        long total = em.createQuery("SELECT COUNT(f) FROM Follow f" + where, Long.class).setParameter("actor", actor)
+                .getSingleResult();
+        return new PageResult<>(total, items);
     }
 
     public Optional<Follow> find(long id) {

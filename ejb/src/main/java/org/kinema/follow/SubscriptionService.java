@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 /**
  * A user's subscriptions, as PeerTube has them: their account follows channels, named by handle
  * ({@code channel@host}, or {@code channel} for this instance). Only channels of this instance may
- * be followed until federation comes.
+ * be followed here and on other instances (a channel of another instance is cached first, by
+ * whoever resolves its handle; its follow waits for the other instance's answer).
  */
 @Stateless
 public class SubscriptionService {
@@ -48,25 +49,27 @@ public class SubscriptionService {
     @Inject
     private Event<FollowEvents.Followed> followed;
 
+    @Inject
+    private Event<FollowEvents.Unfollowing> unfollowing;
+
     /** Subscribes to a channel; subscribing again changes nothing. */
     public void subscribe(Caller caller, String uri) {
         ActorHandle handle = parse(uri);
-        if (handle.host() != null) {
-            throw DomainException.invalid("Subscribing to a channel of another instance (" + handle.host()
-                    + ") needs federation, which this instance does not offer yet");
-        }
         VideoChannel channel = channel(handle);
         Account account = account(caller);
         if (follows.find(account.actor(), channel.actor()).isPresent()) {
             return;
         }
-        Follow follow = Follow.betweenLocals(follows.nextId(), account.actor(), channel.actor());
+        Follow follow = channel.actor().isLocal() ? Follow.betweenLocals(follows.nextId(), account.actor(), channel.actor())
+                : Follow.ofRemote(follows.nextId(), account.actor(), channel.actor());
         follows.add(follow);
         followed.fire(new FollowEvents.Followed(follow.id()));
     }
 
     public void unsubscribe(Caller caller, String uri) {
-        follows.remove(subscription(caller, uri));
+        Follow follow = subscription(caller, uri);
+        unfollowing.fire(new FollowEvents.Unfollowing(follow.id()));
+        follows.remove(follow);
     }
 
     /** The channel of one of the caller's subscriptions. */

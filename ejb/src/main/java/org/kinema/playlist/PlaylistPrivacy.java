@@ -1,9 +1,9 @@
 package org.kinema.playlist;
 
-import org.kinema.platform.DomainException;
+import org.kinema.platform.NumberedConstant;
 
 /** Who may see a playlist, with PeerTube's numbers: anyone (listed), anyone with its link, its owner. */
-public enum PlaylistPrivacy {
+public enum PlaylistPrivacy implements NumberedConstant {
     PUBLIC(1, "Public"),
     UNLISTED(2, "Unlisted"),
     PRIVATE(3, "Private");
@@ -16,20 +16,17 @@ public enum PlaylistPrivacy {
         this.label = label;
     }
 
+    @Override
     public int id() {
         return id;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public static PlaylistPrivacy of(int id) {
-        for (PlaylistPrivacy privacy : values()) {
-            if (privacy.id == id) {
-                return privacy;
-            }
-        }
-        throw DomainException.invalid("Unsupported playlist privacy: " + id + " (1 public, 2 unlisted, 3 private)");
+        return NumberedConstant.byId(PlaylistPrivacy.class, id, "playlist privacy");
     }
 }

@@ -1,9 +1,9 @@
 package org.kinema.playlist;
 
-import org.kinema.platform.DomainException;
+import org.kinema.platform.NumberedConstant;
 
 /** PeerTube's playlist types: a regular playlist, or a user's own Watch later. */
-public enum PlaylistType {
+public enum PlaylistType implements NumberedConstant {
     REGULAR(1, "Regular"),
     WATCH_LATER(2, "Watch later");
 
@@ -15,20 +15,17 @@ public enum PlaylistType {
         this.label = label;
     }
 
+    @Override
     public int id() {
         return id;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public static PlaylistType of(int id) {
-        for (PlaylistType type : values()) {
-            if (type.id == id) {
-                return type;
-            }
-        }
-        throw DomainException.invalid("Unsupported playlist type: " + id + " (1 regular, 2 watch later)");
+        return NumberedConstant.byId(PlaylistType.class, id, "playlist type");
     }
 }

@@ -57,6 +57,9 @@ public class SearchRepository {
             + " JOIN kinema.account acc ON acc.id = c.account_id JOIN kinema.actor aa ON aa.id = acc.actor_id";
     /** The local channel or account of this name. */
     private static final String NAMED = " AND ca.host IS NULL AND (lower(ca.preferred_username) = ? OR lower(aa.preferred_username) = ?)";
+    /** The channel or account of another instance by its handle (name, host, name). */
+    private static final String NAMED_REMOTE = " AND ca.host IS NOT NULL AND ((lower(ca.preferred_username) = lower(?) AND ca.host = ?)"
+            + " OR (lower(aa.preferred_username) = lower(?) AND aa.host = ?))";
     private static final String VIDEO_OF_NAMED = " AND v.channel_id IN (SELECT c.id FROM" + CHANNEL_AND_OWNER + " WHERE true"
             + NAMED + ")";
 
@@ -105,11 +108,20 @@ public class SearchRepository {
     /** Public, published videos that match the words, the object named and every filter. */
     private static Sql videosWhere(Connection db, VideoSearch search, String fullText) throws SQLException {
         SearchText text = search.text();
-        Sql where = new Sql(" WHERE v.privacy = 1 AND v.state = 1")
+        // a video named by its URL at another instance is found unlisted too, as PeerTube shows what it fetched
+        Sql where = new Sql(text.remoteUrl() != null ? " WHERE v.privacy IN (1, 2) AND v.state = 1" : " WHERE v.privacy = 1 AND v.state = 1")
                 .addIf(fullText, " AND v.search_document @@ CAST(? AS tsquery)")
                 .addIf(text.videoId() == null ? null : uuid(text.videoId()), " AND v.uuid = ?");
         if (text.actorName() != null) {
             where.add(VIDEO_OF_NAMED, text.actorName(), text.actorName());
+        }
+        if (text.remoteUrl() != null) {
+            where.add(" AND v.url = ?", text.remoteUrl());
+        }
+        if (text.remoteHandle() != null) {
+            SearchText.RemoteHandle handle = text.remoteHandle();
+            where.add(" AND v.channel_id IN (SELECT c.id FROM" + CHANNEL_AND_OWNER + " WHERE true" + NAMED_REMOTE + ")",
+                    handle.name(), handle.host(), handle.name(), handle.host());
         }
         boolean wordless = !text.words().isEmpty() && fullText == null;
         if (text.nothing() || wordless || text.videoId() != null && uuid(text.videoId()) == null
@@ -153,6 +165,13 @@ public class SearchRepository {
             }
             if (text.actorName() != null) {
                 query.add(NAMED, text.actorName(), text.actorName());
+            }
+            if (text.remoteUrl() != null) {
+                query.add(" AND ca.url = ?", text.remoteUrl());
+            }
+            if (text.remoteHandle() != null) {
+                SearchText.RemoteHandle handle = text.remoteHandle();
+                query.add(NAMED_REMOTE, handle.name(), handle.host(), handle.name(), handle.host());
             }
             if (text.videoId() != null || text.nothing()) {
                 query.add(" AND false");

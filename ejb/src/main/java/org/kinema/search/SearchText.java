@@ -9,24 +9,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a search string asks for: words, or a local object named by its handle ({@code name@host},
- * {@code @name@host}, {@code @name}) or URL. PeerTube fetches a remote object named by URL or
- * handle; this instance does not federate yet, so naming another host is refused.
+ * What a search string asks for: words, or an object named by its handle ({@code name@host},
+ * {@code @name@host}, {@code @name}) or URL, of this instance or of another (which PeerTube fetches
+ * from there first, and so does the search resource).
  *
- * @param words      the words to look for (empty for none)
- * @param actorName  the local channel or account named by a handle or URL, lower case, or null
- * @param videoId    the local video named by a URL (UUID or short UUID), or null
- * @param nothing    a URL of this instance that names nothing searchable: nothing is found
+ * @param words        the words to look for (empty for none)
+ * @param actorName    the local channel or account named by a handle or URL, lower case, or null
+ * @param videoId      the local video named by a URL (UUID or short UUID), or null
+ * @param nothing      a URL of this instance that names nothing searchable: nothing is found
+ * @param remoteUrl    the URL of an object of another instance (its ActivityPub id), or null
+ * @param remoteHandle the channel or account of another instance named by its handle, or null
  */
-public record SearchText(String words, String actorName, String videoId, boolean nothing) {
+public record SearchText(String words, String actorName, String videoId, boolean nothing, String remoteUrl,
+                         RemoteHandle remoteHandle) {
+
+    /** A channel or account of another instance: {@code name@host}, the host as its handles name it. */
+    public record RemoteHandle(String name, String host) {
+    }
 
     /** PeerTube's clients send what a person types; a longer string is not a search. */
     public static final int MAX_LENGTH = 250;
 
-    public static final SearchText NONE = new SearchText("", null, null, false);
-
-    static final String REMOTE = "Searching other instances by URL or handle is not available:"
-            + " this instance does not federate yet. Search for words, or for a URL or handle of this instance";
+    public static final SearchText NONE = new SearchText("", null, null, false, null, null);
 
     private static final Pattern URL = Pattern.compile("(?i)https?://\\S*");
     private static final Pattern HANDLE = Pattern.compile("@?([A-Za-z0-9_.:\\-]{1,50})@([A-Za-z0-9.\\-]{1,253}(?::\\d{1,5})?)");
@@ -52,12 +56,22 @@ public record SearchText(String words, String actorName, String videoId, boolean
         if (text.indexOf('@') >= 0 && text.chars().noneMatch(Character::isWhitespace)) {
             return handle(text, localHost);
         }
-        return new SearchText(text, null, null, false);
+        return new SearchText(text, null, null, false, null, null);
     }
 
     /** Whether anything narrows the search: words, or an object named by handle or URL. */
     public boolean isEmpty() {
-        return words.isEmpty() && actorName == null && videoId == null && !nothing;
+        return words.isEmpty() && actorName == null && videoId == null && !nothing && !isRemote();
+    }
+
+    /** The same search for another instance's object, named by its ActivityPub id. */
+    public SearchText withRemoteUrl(String url) {
+        return new SearchText(words, actorName, videoId, nothing, url, remoteHandle);
+    }
+
+    /** Whether it names an object of another instance. */
+    public boolean isRemote() {
+        return remoteUrl != null || remoteHandle != null;
     }
 
     private static SearchText handle(String text, String localHost) {
@@ -70,7 +84,8 @@ public record SearchText(String words, String actorName, String videoId, boolean
             throw DomainException.invalid("A handle is name@host or @name@host: " + text + " is neither");
         }
         if (!handle.group(2).equalsIgnoreCase(localHost)) {
-            throw DomainException.invalid(REMOTE);
+            return new SearchText("", null, null, false, null,
+                    new RemoteHandle(handle.group(1), handle.group(2).toLowerCase(Locale.ROOT)));
         }
         return named(handle.group(1));
     }
@@ -87,16 +102,16 @@ public record SearchText(String words, String actorName, String videoId, boolean
         }
         String host = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
         if (!host.equalsIgnoreCase(localHost)) {
-            throw DomainException.invalid(REMOTE);
+            return new SearchText("", null, null, false, uri.toString(), null);
         }
         Matcher path = OBJECT_PATH.matcher(uri.getPath() == null ? "" : uri.getPath());
         if (!path.matches()) {
-            return new SearchText("", null, null, true);
+            return new SearchText("", null, null, true, null, null);
         }
-        return path.group(1) != null ? new SearchText("", null, path.group(1), false) : named(path.group(2));
+        return path.group(1) != null ? new SearchText("", null, path.group(1), false, null, null) : named(path.group(2));
     }
 
     private static SearchText named(String name) {
-        return new SearchText("", name.toLowerCase(Locale.ROOT), null, false);
+        return new SearchText("", name.toLowerCase(Locale.ROOT), null, false, null, null);
     }
 }

@@ -1,9 +1,9 @@
 package org.kinema.video;
 
-import org.kinema.platform.DomainException;
+import org.kinema.platform.NumberedConstant;
 
 /** Who may comment on a video: PeerTube's comments policy, with its numbers and labels. */
-public enum CommentsPolicy {
+public enum CommentsPolicy implements NumberedConstant {
     ENABLED(1, "Enabled"),
     DISABLED(2, "Disabled"),
     REQUIRES_APPROVAL(3, "Requires approval");
@@ -16,10 +16,12 @@ public enum CommentsPolicy {
         this.label = label;
     }
 
+    @Override
     public int id() {
         return id;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -30,11 +32,6 @@ public enum CommentsPolicy {
     }
 
     public static CommentsPolicy of(int id) {
-        for (CommentsPolicy policy : values()) {
-            if (policy.id == id) {
-                return policy;
-            }
-        }
-        throw DomainException.invalid("Unsupported comments policy: " + id + " (1 enabled, 2 disabled, 3 requires approval)");
+        return NumberedConstant.byId(CommentsPolicy.class, id, "comments policy");
     }
 }

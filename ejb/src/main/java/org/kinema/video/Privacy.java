@@ -1,13 +1,13 @@
 package org.kinema.video;
 
-import org.kinema.platform.DomainException;
+import org.kinema.platform.NumberedConstant;
 
 /**
  * Who may see a video: public (listed), unlisted (only by its link), private (its owner),
  * internal (anyone logged in on this instance), password protected (whoever gives one of its
  * passwords; listed nowhere, as unlisted ones). PeerTube's numbers.
  */
-public enum Privacy {
+public enum Privacy implements NumberedConstant {
     PUBLIC(1, "Public"),
     UNLISTED(2, "Unlisted"),
     PRIVATE(3, "Private"),
@@ -22,22 +22,18 @@ public enum Privacy {
         this.label = label;
     }
 
+    @Override
     public int id() {
         return id;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public static Privacy of(int id) {
-        for (Privacy privacy : values()) {
-            if (privacy.id == id) {
-                return privacy;
-            }
-        }
-        throw DomainException.invalid("Unsupported privacy: " + id
-                + " (1 public, 2 unlisted, 3 private, 4 internal, 5 password protected)");
+        return NumberedConstant.byId(Privacy.class, id, "privacy");
     }
 
     /** Whether anyone with the link, logged in or not, may watch. */

@@ -135,6 +135,19 @@ public class Video {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
+    /** The ActivityPub id of a video of another instance; null for a local video. */
+    @Column(name = "url")
+    private String remoteUrl;
+
+    @Column(name = "remote_playlist_url")
+    private String remotePlaylistUrl;
+
+    @Column(name = "remote_segments_url")
+    private String remoteSegmentsUrl;
+
+    @Column(name = "remote_thumbnail_url")
+    private String remoteThumbnailUrl;
+
     /** Read when first asked for (a list shows no tags), within the transaction that needs them. */
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "video_tag", joinColumns = @JoinColumn(name = "video_id"))
@@ -149,24 +162,84 @@ public class Video {
     public static Video uploaded(VideoChannel channel, VideoDraft draft, String originalFilename, long originalSize,
                                  int duration) {
         Video video = new Video();
-        video.uuid = UUID.randomUUID();
-        video.shortUuid = ShortUuid.of(video.uuid);
-        video.channel = channel;
-        video.accountId = channel.account().id();
+        video.inChannel(channel, UUID.randomUUID());
         video.state = VideoState.TO_TRANSCODE.id();
         video.originalFilename = originalFilename;
         video.originalSize = originalSize;
         video.duration = duration;
-        video.createdAt = now();
-        video.privacy = Privacy.PUBLIC.id();
-        video.commentsPolicy = CommentsPolicy.ENABLED.id();
-        video.downloadEnabled = true;
-        video.waitTranscoding = true;
         video.describe(draft);
-        if (video.name == null) {
+        return video.named();
+    }
+
+    /** What every new video starts with: its ids, its channel and PeerTube's defaults. */
+    private void inChannel(VideoChannel newChannel, UUID newUuid) {
+        uuid = newUuid;
+        shortUuid = ShortUuid.of(uuid);
+        channel = newChannel;
+        accountId = newChannel.account().id();
+        createdAt = now();
+        privacy = Privacy.PUBLIC.id();
+        commentsPolicy = CommentsPolicy.ENABLED.id();
+        downloadEnabled = true;
+        waitTranscoding = true;
+    }
+
+    private Video named() {
+        if (name == null) {
             throw DomainException.invalid("A video needs a name");
         }
-        return video;
+        return this;
+    }
+
+    /** A video of another instance, kept as its origin describes it; it plays from there. */
+    public static Video remote(VideoChannel channel, RemoteVideo remote) {
+        if (channel.actor().isLocal()) {
+            throw DomainException.invalid("A video of another instance belongs to a channel of that instance");
+        }
+        Video video = new Video();
+        video.inChannel(channel, remote.uuid());
+        video.remoteUrl = remote.url();
+        video.refresh(remote);
+        return video.named();
+    }
+
+    /** The origin says something new of its video: the kept copy follows. */
+    public void refresh(RemoteVideo remote) {
+        if (remoteUrl == null || !remoteUrl.equals(remote.url())) {
+            throw DomainException.invalid("Only a video of another instance is refreshed from its origin");
+        }
+        describe(remote.description());
+        duration = remote.duration();
+        aspectRatio = remote.aspectRatio();
+        views = Math.max(0, remote.views());
+        state = VideoState.PUBLISHED.id();
+        transcodingProgress = 100;
+        publishedAt = remote.publishedAt() == null ? (publishedAt == null ? now() : publishedAt) : remote.publishedAt();
+        remotePlaylistUrl = remote.playlistUrl();
+        remoteSegmentsUrl = remote.segmentsUrl();
+        remoteThumbnailUrl = remote.thumbnailUrl();
+    }
+
+    /** The ActivityPub id of a video of another instance; null for a local video. */
+    public String remoteUrl() {
+        return remoteUrl;
+    }
+
+    public boolean isRemote() {
+        return remoteUrl != null;
+    }
+
+    /** The HLS master playlist at the origin of a remote video. */
+    public String remotePlaylistUrl() {
+        return remotePlaylistUrl;
+    }
+
+    public String remoteSegmentsUrl() {
+        return remoteSegmentsUrl;
+    }
+
+    public String remoteThumbnailUrl() {
+        return remoteThumbnailUrl;
     }
 
     /** Applies what the uploader says; null fields are left as they are. */

@@ -1,5 +1,6 @@
 package org.kinema.video;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,7 +32,14 @@ public final class VideoEvents {
     public record Watching(long videoId, long userId, int seconds) {
     }
 
+    /**
+     * Views of other instances' videos were counted here since the last such event: their origins
+     * must hear of them (observed in the transaction that took them from the database).
+     */
+    public record RemoteVideosViewed(List<ViewsOfVideo> views) {
+    }
+
     /** A video was deleted (its files are removed by the janitor once the deletion is committed). */
-    public record Deleted(long videoId, UUID uuid) {
+    public record Deleted(long videoId, UUID uuid, Privacy privacy, long channelActorId, long accountActorId) {
     }
 }

@@ -74,6 +74,10 @@ public class VideoFile {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    /** Where a remote video's file is at its origin; null for a file of this instance. */
+    @Column(name = "remote_url")
+    private String remoteUrl;
+
     protected VideoFile() {
     }
 
@@ -96,6 +100,20 @@ public class VideoFile {
         this.hasVideo = facts.hasVideo();
         this.codecs = facts.codecs();
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** A file of a remote video, served by its origin. */
+    public static VideoFile remote(Video video, RemoteVideo.File file) {
+        String name = file.url().substring(file.url().lastIndexOf('/') + 1);
+        VideoFile kept = new VideoFile(video, file.kind(), name.isEmpty() ? "remote" : name,
+                new Facts(file.resolution(), file.width(), file.height(), file.fps(), 0, Math.max(0, file.size()), true, true, null));
+        kept.remoteUrl = file.url();
+        return kept;
+    }
+
+    /** Where a remote video's file is at its origin; null for a file of this instance. */
+    public String remoteUrl() {
+        return remoteUrl;
     }
 
     public void attachTorrent(String newTorrentFilename, String newInfoHash) {

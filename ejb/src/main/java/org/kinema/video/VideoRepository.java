@@ -111,6 +111,12 @@ public class VideoRepository {
                 .setParameter("videos", videos).getResultList();
     }
 
+    /** A video of another instance by its ActivityPub id. */
+    public Optional<Video> findByRemoteUrl(String url) {
+        return em.createQuery("SELECT v FROM Video v WHERE v.remoteUrl = :url", Video.class)
+                .setParameter("url", url).getResultStream().findFirst();
+    }
+
     /** Who may see the video with this UUID, in one query. */
     public Optional<VideoAccess> access(UUID uuid) {
         return em.createQuery("SELECT v.id, v.uuid, v.privacy, v.state, a.userId FROM Video v JOIN v.channel c JOIN c.account a"
@@ -122,7 +128,7 @@ public class VideoRepository {
     public Optional<FileAccess> findFile(String filename) {
         return em.createQuery("SELECT f.kind, f.filename, v.id, v.uuid, v.privacy, v.state, a.userId FROM VideoFile f"
                         + " JOIN f.video v JOIN v.channel c JOIN c.account a"
-                        + " WHERE f.filename = :name OR f.torrentFilename = :name", Object[].class)
+                        + " WHERE f.remoteUrl IS NULL AND (f.filename = :name OR f.torrentFilename = :name)", Object[].class)
                 .setParameter("name", filename).setMaxResults(1).getResultStream().findFirst()
                 .map(row -> new FileAccess((FileKind) row[0], (String) row[1],
                         access(java.util.Arrays.copyOfRange(row, 2, row.length))));

@@ -242,7 +242,8 @@ public class VideoService {
     public void delete(Caller caller, String idOrUuid) {
         Video video = managed(caller, idOrUuid);
         videos.remove(video);
-        deleted.fire(new VideoEvents.Deleted(video.id(), video.uuid()));
+        deleted.fire(new VideoEvents.Deleted(video.id(), video.uuid(), video.privacy(), video.channel().actor().id(),
+                video.channel().account().actor().id()));
     }
 
     /** An administrator asks for the video to be transcoded again (e.g. after a failure). */

@@ -1,7 +1,9 @@
 package org.kinema.video;
 
+import org.kinema.platform.NumberedConstant;
+
 /** PeerTube's video states (the subset Kinema uses), with their numbers and labels. */
-public enum VideoState {
+public enum VideoState implements NumberedConstant {
     PUBLISHED(1, "Published"),
     TO_TRANSCODE(2, "To transcode"),
     TRANSCODING_FAILED(7, "Transcoding failed");
@@ -14,20 +16,17 @@ public enum VideoState {
         this.label = label;
     }
 
+    @Override
     public int id() {
         return id;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public static VideoState of(int id) {
-        for (VideoState state : values()) {
-            if (state.id == id) {
-                return state;
-            }
-        }
-        throw new IllegalStateException("Unknown video state " + id);
+        return NumberedConstant.stored(VideoState.class, id);
     }
 }

@@ -33,10 +33,13 @@ class SearchTextTest {
     }
 
     @Test
-    void handleOfAnotherInstanceIsRefusedUntilFederation() {
-        DomainException refused = assertThrows(DomainException.class, () -> SearchText.parse("bob@peertube.example", HOST));
-        assertTrue(refused.getMessage().contains("does not federate"), refused.getMessage());
-        assertThrows(DomainException.class, () -> SearchText.parse("@bob@video.example:9001", HOST));
+    void handleOfAnotherInstanceNamesARemoteActor() {
+        SearchText remote = SearchText.parse("bob@PeerTube.example", HOST);
+        assertEquals(new SearchText.RemoteHandle("bob", "peertube.example"), remote.remoteHandle());
+        assertTrue(remote.isRemote());
+        assertEquals(new SearchText.RemoteHandle("bob_channel", "video.example:9001"),
+                SearchText.parse("@bob_channel@video.example:9001", HOST).remoteHandle());
+        assertEquals(null, remote.actorName());
     }
 
     @Test
@@ -61,9 +64,11 @@ class SearchTextTest {
     }
 
     @Test
-    void urlOfAnotherInstanceIsRefusedUntilFederation() {
-        assertThrows(DomainException.class, () -> SearchText.parse("https://peertube.example/w/kY4E1Uu3", HOST));
-        assertThrows(DomainException.class, () -> SearchText.parse("http://video.example/w/kY4E1Uu3", HOST));
+    void urlOfAnotherInstanceNamesARemoteObject() {
+        assertEquals("https://peertube.example/w/kY4E1Uu3", SearchText.parse("https://peertube.example/w/kY4E1Uu3", HOST).remoteUrl());
+        assertEquals("http://video.example/w/kY4E1Uu3", SearchText.parse("http://video.example/w/kY4E1Uu3", HOST).remoteUrl(),
+                "the same host on another port is another instance");
+        assertEquals(null, SearchText.parse("https://peertube.example/w/kY4E1Uu3", HOST).videoId());
     }
 
     @Test

@@ -42,6 +42,9 @@ public class InboxReceiver {
     @Inject
     private RemoteFetcher fetcher;
 
+    @Inject
+    private InboxWorker worker;
+
     /** Why a delivery is refused, with the status it gets. */
     private static final class Refusal extends Exception {
         final int status;
@@ -57,6 +60,7 @@ public class InboxReceiver {
         try {
             ReceivedActivity activity = verified(request, body);
             federation.accept(activity);
+            worker.wake();
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         } catch (Refusal refusal) {
             LOG.fine(() -> "Refused a delivery to " + request.getRequestURI() + ": " + refusal.getMessage());
@@ -164,7 +168,7 @@ public class InboxReceiver {
         return new RemoteActorFacts(type, document.preferredUsername(), host, document.id(),
                 new Actor.Endpoints(document.inbox(), document.endpoints() == null ? null : document.endpoints().sharedInbox(),
                         document.outbox(), document.followers(), document.following()),
-                document.publicKey().publicKeyPem());
+                document.publicKey().publicKeyPem(), document.name());
     }
 
     private static String withoutFragment(String keyId) {

@@ -11,7 +11,11 @@ import org.kinema.federation.PublicAddresses;
 import org.kinema.federation.RsaKeys;
 import org.kinema.platform.KinemaSettings;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,6 +78,58 @@ public class RemoteFetcher {
         return document;
     }
 
+    /** Any ActivityPub document (a video, a collection or its page), from its own URL. */
+    public JsonNode document(String url) throws Refused {
+        URI uri = checked(url);
+        JsonNode document;
+        try {
+            document = JsonMapper.mapper().readTree(get(uri));
+        } catch (IOException e) {
+            throw new Refused("the document at " + url + " is not JSON");
+        }
+        if (document == null || !document.isObject() || !document.path("id").isTextual() || !sameHost(uri, document.path("id").asText())) {
+            throw new Refused("the document at " + url + " names no id, or an id on another host than it came from");
+        }
+        return document;
+    }
+
+    /** A video's document, from its own URL. */
+    public VideoObject video(String url) throws Refused {
+        JsonNode document = document(url);
+        try {
+            return JsonMapper.mapper().treeToValue(document, VideoObject.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new Refused("the document at " + url + " is not a video");
+        }
+    }
+
+    /**
+     * The ActivityPub id of {@code name@host}, through the host's WebFinger: over https, or over
+     * http where private addresses are allowed (tests on one machine).
+     */
+    public String webfinger(String name, String host) throws Refused {
+        String query = "/.well-known/webfinger?resource=" + URLEncoder.encode("acct:" + name + "@" + host, StandardCharsets.UTF_8);
+        JsonNode answer;
+        try {
+            answer = JsonMapper.mapper().readTree(get(checked("https://" + host + query)));
+        } catch (Refused | IOException e) {
+            if (!settings.federationAllowsPrivateAddresses()) {
+                throw new Refused("no WebFinger answer from " + host + " for " + name);
+            }
+            try {
+                answer = JsonMapper.mapper().readTree(get(checked("http://" + host + query)));
+            } catch (IOException again) {
+                throw new Refused("the WebFinger answer of " + host + " is not JSON");
+            }
+        }
+        for (JsonNode link : answer.path("links")) {
+            if ("self".equals(link.path("rel").asText()) && link.path("href").isTextual()) {
+                return link.path("href").asText();
+            }
+        }
+        throw new Refused(host + " knows no actor " + name);
+    }
+
     /** A URL this instance may fetch: http or https, on a public address (or any address, when allowed). */
     URI checked(String url) throws Refused {
         try {
@@ -123,7 +179,7 @@ public class RemoteFetcher {
             throw new Refused(uri.getHost() + " did not answer in time");
         } catch (ExecutionException e) {
             throw new Refused(e.getCause() instanceof Refused refused ? refused.getMessage()
-                    : uri.getHost() + " could not be read: " + e.getCause());
+                    : uri.getHost() + " could not be reached");
         }
         if (response.statusCode() != 200) {
             throw new Refused(uri + " answered " + response.statusCode());

@@ -1,9 +1,9 @@
 package org.kinema.api.account;
 
 import org.kinema.account.User;
-import org.kinema.account.UserDetails;
 import org.kinema.api.actor.AccountJson;
 import org.kinema.api.actor.ChannelJson;
+import org.kinema.user.UserDetails;
 
 import java.time.OffsetDateTime;
 import java.util.List;

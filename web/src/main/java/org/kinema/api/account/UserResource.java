@@ -19,9 +19,7 @@ import org.kinema.account.Caller;
 import org.kinema.account.NewUser;
 import org.kinema.account.OwnChanges;
 import org.kinema.account.UserChanges;
-import org.kinema.account.UserDetails;
 import org.kinema.account.UserRole;
-import org.kinema.account.UserService;
 import org.kinema.api.platform.CurrentUser;
 import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
@@ -29,6 +27,8 @@ import org.kinema.api.video.VideoViews;
 import org.kinema.notification.NotificationService;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.playlist.PlaylistService;
+import org.kinema.user.UserDetails;
+import org.kinema.user.UserService;
 import org.kinema.video.QuotaUse;
 import org.kinema.video.VideoService;
 

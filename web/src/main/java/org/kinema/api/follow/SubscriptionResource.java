@@ -1,6 +1,10 @@
 package org.kinema.api.follow;
 
 import jakarta.inject.Inject;
+import org.kinema.account.Caller;
+import org.kinema.activitypub.RemoteFetcher;
+import org.kinema.activitypub.RemoteObjects;
+import org.kinema.actor.ActorHandle;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -38,6 +42,9 @@ public class SubscriptionResource {
     private SubscriptionService subscriptions;
 
     @Inject
+    private RemoteObjects remote;
+
+    @Inject
     private CurrentUser currentUser;
 
     @Inject
@@ -49,7 +56,17 @@ public class SubscriptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response subscribe(@NotNull @Valid Subscribe body) {
-        subscriptions.subscribe(currentUser.require(), body.uri());
+        Caller caller = currentUser.require();
+        ActorHandle handle = body.uri().matches("[^@\\s]{1,50}@[a-zA-Z0-9.\\-]{1,255}(:\\d{1,5})?")
+                ? ActorHandle.parse(body.uri().trim(), settings.host()) : null;
+        if (handle != null && handle.host() != null && !handle.host().equalsIgnoreCase(settings.host())) {
+            try {
+                remote.channel(handle.name(), handle.host());
+            } catch (RemoteFetcher.Refused e) {
+                throw DomainException.notFound("Video channel " + body.uri() + " not found: " + e.getMessage());
+            }
+        }
+        subscriptions.subscribe(caller, body.uri());
         return Response.noContent().build();
     }
 

@@ -27,7 +27,7 @@ public class PlaylistSearchProvider implements PlaylistSearch {
 
     @Override
     public ListResponse<PlaylistJson> search(SearchText text, SearchOrder order, Page page) {
-        if (text.nothing() || text.actorName() != null || text.videoId() != null) {
+        if (text.nothing() || text.actorName() != null || text.videoId() != null || text.isRemote()) {
             return new ListResponse<>(0, List.of());
         }
         String sort = order.isMatch() ? "-createdAt" : (order.descending() ? "-" : "") + order.name();

@@ -9,7 +9,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.kinema.activitypub.RemoteFetcher;
+import org.kinema.activitypub.RemoteObjects;
 import org.kinema.api.actor.ChannelJson;
+import org.kinema.api.platform.CurrentUser;
 import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
 import org.kinema.api.video.VideoViews;
@@ -22,11 +25,14 @@ import org.kinema.search.VideoSearch;
 
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /** {@code /search/videos}, {@code /search/video-channels} and {@code /search/video-playlists}, as PeerTube takes them. */
 @Path("search")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
+
+    private static final Logger LOG = Logger.getLogger(SearchResource.class.getName());
 
     @Inject
     private SearchService search;
@@ -39,6 +45,12 @@ public class SearchResource {
 
     @Inject
     private Instance<PlaylistSearch> playlists;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    @Inject
+    private RemoteObjects remote;
 
     @Context
     private UriInfo uri;
@@ -57,7 +69,7 @@ public class SearchResource {
                                                     @QueryParam("originallyPublishedEndDate") String originallyTo) {
         SearchParams.localTarget(searchTarget);
         var query = uri.getQueryParameters();
-        SearchText searched = SearchText.parse(text, settings.host());
+        SearchText searched = fetched(SearchText.parse(text, settings.host()), true);
         VideoSearch videoSearch = new VideoSearch(searched, SearchParams.strings(query, "tagsOneOf"),
                 SearchParams.strings(query, "tagsAllOf"), SearchParams.integers(query, "categoryOneOf"),
                 SearchParams.integers(query, "licenceOneOf"), SearchParams.strings(query, "languageOneOf"),
@@ -74,7 +86,7 @@ public class SearchResource {
                                               @QueryParam("count") String count, @QueryParam("sort") String sort,
                                               @QueryParam("searchTarget") String searchTarget) {
         SearchParams.localTarget(searchTarget);
-        SearchText searched = SearchText.parse(text, settings.host());
+        SearchText searched = fetched(SearchText.parse(text, settings.host()), false);
         SearchOrder order = SearchOrder.ofChannels(sort);
         String host = settings.host();
         return ListResponse.of(search.channels(searched, order, page(start, count)), channel -> ChannelJson.of(channel, host));
@@ -91,6 +103,29 @@ public class SearchResource {
         SearchOrder order = SearchOrder.ofPlaylists(sort);
         Page page = page(start, count);
         return playlists.isResolvable() ? playlists.get().search(searched, order, page) : new ListResponse<>(0, List.of());
+    }
+
+    /**
+     * As PeerTube does by default ({@code search.remoteUri}: users yes, anonymous no), a logged-in
+     * user's search for a video's or channel's URL, or a channel's handle, of another instance first
+     * fetches that object from there and keeps it, so that the search finds it; what cannot be
+     * fetched is simply not found. Anonymous searches find only what this instance already keeps.
+     */
+    private SearchText fetched(SearchText text, boolean forVideos) {
+        if (!text.isRemote() || currentUser.caller().isEmpty()) {
+            return text;
+        }
+        try {
+            if (text.remoteUrl() != null) {
+                return text.withRemoteUrl(forVideos ? remote.video(text.remoteUrl()) : remote.channelAt(text.remoteUrl()));
+            }
+            if (!forVideos) {
+                remote.channel(text.remoteHandle().name(), text.remoteHandle().host());
+            }
+        } catch (RemoteFetcher.Refused e) {
+            LOG.fine(() -> "A search for " + text + " found nothing there: " + e.getMessage());
+        }
+        return text;
     }
 
     private static Page page(String start, String count) {

@@ -57,7 +57,7 @@ public final class VideoJson {
         json.put("thumbnailPath", "/lazy-static/thumbnails/" + video.uuid() + ".jpg");
         json.put("previewPath", "/lazy-static/previews/" + video.uuid() + ".jpg");
         json.put("embedPath", "/videos/embed/" + video.uuid());
-        json.put("url", publicUrl + "/videos/watch/" + video.uuid());
+        json.put("url", video.isRemote() ? video.remoteUrl() : publicUrl + "/videos/watch/" + video.uuid());
         json.put("views", video.views());
         json.put("viewers", 0);
         json.put("likes", video.likes());
@@ -95,7 +95,10 @@ public final class VideoJson {
         List<Map<String, Object>> webFiles = new ArrayList<>();
         List<Map<String, Object>> hlsFiles = new ArrayList<>();
         for (VideoFile file : details.files()) {
-            if (file.kind() == FileKind.HLS && published) {
+            if (file.remoteUrl() != null) {
+                // a remote video's files play from its origin
+                (file.kind() == FileKind.HLS ? hlsFiles : webFiles).add(file(video, file, file.remoteUrl(), file.remoteUrl()));
+            } else if (file.kind() == FileKind.HLS && published) {
                 hlsFiles.add(file(video, file, hlsUrl(video) + file.filename(),
                         publicUrl + "/download/streaming-playlists/hls/" + video.uuid() + "/" + file.filename()));
             } else if (file.kind() == FileKind.WEB && published) {
@@ -110,12 +113,13 @@ public final class VideoJson {
         }
         json.put("files", webFiles);
         List<Map<String, Object>> playlists = new ArrayList<>();
-        if (published && video.hlsPrefix() != null) {
+        if (published && (video.hlsPrefix() != null || video.remotePlaylistUrl() != null)) {
             Map<String, Object> hls = new LinkedHashMap<>();
             hls.put("id", video.id());
             hls.put("type", 1);
-            hls.put("playlistUrl", hlsUrl(video) + video.hlsPrefix() + "-master.m3u8");
-            hls.put("segmentsSha256Url", hlsUrl(video) + video.hlsPrefix() + "-segments-sha256.json");
+            hls.put("playlistUrl", video.isRemote() ? video.remotePlaylistUrl() : hlsUrl(video) + video.hlsPrefix() + "-master.m3u8");
+            hls.put("segmentsSha256Url", video.isRemote() ? video.remoteSegmentsUrl()
+                    : hlsUrl(video) + video.hlsPrefix() + "-segments-sha256.json");
             hls.put("files", hlsFiles);
             hls.put("redundancies", List.of());
             playlists.add(hls);

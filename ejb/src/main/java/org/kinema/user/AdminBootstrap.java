@@ -1,4 +1,4 @@
-package org.kinema.account;
+package org.kinema.user;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -7,6 +7,11 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.kinema.account.Caller;
+import org.kinema.account.NewUser;
+import org.kinema.account.User;
+import org.kinema.account.UserRepository;
+import org.kinema.account.UserRole;
 import org.kinema.platform.KinemaSettings;
 
 import java.security.SecureRandom;

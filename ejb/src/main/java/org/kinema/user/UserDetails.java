@@ -1,5 +1,7 @@
-package org.kinema.account;
+package org.kinema.user;
 
+import org.kinema.account.Account;
+import org.kinema.account.User;
 import org.kinema.channel.VideoChannel;
 import org.kinema.video.QuotaUse;
 

@@ -1,8 +1,21 @@
-package org.kinema.account;
+package org.kinema.user;
 
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import org.kinema.account.Account;
+import org.kinema.account.AccountRepository;
+import org.kinema.account.Caller;
+import org.kinema.account.NewUser;
+import org.kinema.account.OwnChanges;
+import org.kinema.account.PasswordChanged;
+import org.kinema.account.PasswordHasher;
+import org.kinema.account.User;
+import org.kinema.account.UserChanges;
+import org.kinema.account.UserCreated;
+import org.kinema.account.UserRegistered;
+import org.kinema.account.UserRepository;
+import org.kinema.account.UserRole;
 import org.kinema.actor.Actor;
 import org.kinema.actor.ActorName;
 import org.kinema.actor.ActorRepository;
