@@ -124,11 +124,12 @@ public final class DeliveryBench {
     private static long seedRemoteVideo(Connection db, String origin) throws Exception {
         String base = "http://" + origin;
         try (PreparedStatement insert = db.prepareStatement("""
-                WITH person AS (
+                WITH origin AS (SELECT CAST(? AS text) AS host, CAST(? AS text) AS base),
+                person AS (
                     INSERT INTO kinema.actor (type, preferred_username, host, url, inbox_url, shared_inbox_url, followers_url,
                                               created_at, updated_at, fetched_at)
-                    VALUES ('Person', 'origin', ?1, ?2 || '/accounts/origin', ?2 || '/accounts/origin/inbox', ?2 || '/inbox',
-                            ?2 || '/accounts/origin/followers', now(), now(), now())
+                    SELECT 'Person', 'origin', host, base || '/accounts/origin', base || '/accounts/origin/inbox',
+                           base || '/inbox', base || '/accounts/origin/followers', now(), now(), now() FROM origin
                     RETURNING id),
                 account AS (
                     INSERT INTO kinema.account (actor_id, display_name, created_at, updated_at)
@@ -136,9 +137,9 @@ public final class DeliveryBench {
                 grp AS (
                     INSERT INTO kinema.actor (type, preferred_username, host, url, inbox_url, shared_inbox_url, followers_url,
                                               created_at, updated_at, fetched_at)
-                    VALUES ('Group', 'origin_channel', ?1, ?2 || '/video-channels/origin_channel',
-                            ?2 || '/video-channels/origin_channel/inbox', ?2 || '/inbox',
-                            ?2 || '/video-channels/origin_channel/followers', now(), now(), now())
+                    SELECT 'Group', 'origin_channel', host, base || '/video-channels/origin_channel',
+                           base || '/video-channels/origin_channel/inbox', base || '/inbox',
+                           base || '/video-channels/origin_channel/followers', now(), now(), now() FROM origin
                     RETURNING id)
                 INSERT INTO kinema.video_channel (actor_id, account_id, display_name, created_at, updated_at)
                 SELECT grp.id, account.id, 'Origin channel', now(), now() FROM grp, account RETURNING id""")) {

@@ -14,8 +14,13 @@ public class DeliveryAttempts {
     @Inject
     private DeliveryRepository deliveries;
 
-    public Optional<String> claimHost(String node, Duration lease) {
-        return deliveries.claimHost(node, lease);
+    /** A remote host this node now works, with its first deliveries due. */
+    public record Claim(String host, List<PendingDelivery> due) {
+    }
+
+    /** Takes the lease of a host with deliveries due, and reads up to {@code limit} of them, in one transaction. */
+    public Optional<Claim> claim(String node, Duration lease, int limit) {
+        return deliveries.claimHost(node, lease).map(host -> new Claim(host, deliveries.due(host, limit)));
     }
 
     public boolean renew(String host, String node, Duration lease) {
@@ -30,12 +35,13 @@ public class DeliveryAttempts {
         return deliveries.releaseAllOf(node);
     }
 
-    public List<PendingDelivery> due(String host, int limit) {
-        return deliveries.due(host, limit);
-    }
-
-    public void delivered(PendingDelivery delivery) {
-        deliveries.delivered(delivery);
+    /**
+     * Records the deliveries the host's inboxes accepted, and reads the next {@code next} due (none
+     * when 0), in one transaction.
+     */
+    public List<PendingDelivery> delivered(String host, List<PendingDelivery> done, int next) {
+        deliveries.delivered(host, done.stream().map(PendingDelivery::id).toList());
+        return next > 0 ? deliveries.due(host, next) : List.of();
     }
 
     /**

@@ -29,30 +29,20 @@ public class DeliveryRepository {
     @PersistenceContext(unitName = "kinema")
     private EntityManager em;
 
-    /**
-     * Queues an activity for an inbox. With a merge key, nothing is queued while a delivery with
-     * the same key waits for that inbox: the waiting one stands for both. True if queued.
-     */
-    public boolean add(String host, String inboxUrl, long signerId, String activityType, String body, String mergeKey,
-                       Duration delay) {
-        double seconds = delay.toMillis() / 1000.0;
+    /** Queues an activity for an inbox, due now, and tells the inbox's host that it has work. */
+    public void add(String host, String inboxUrl, long signerId, String activityType, String body) {
         em.createNativeQuery("INSERT INTO kinema.remote_host (host) VALUES (?1) ON CONFLICT DO NOTHING")
                 .setParameter(1, host).executeUpdate();
-        boolean queued = em.createNativeQuery("""
-                        INSERT INTO kinema.delivery (host, inbox_url, signer_id, activity_type, body, merge_key, next_attempt_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, now() + make_interval(secs => ?7))
-                        ON CONFLICT (inbox_url, merge_key) WHERE state = 'waiting' AND merge_key IS NOT NULL DO NOTHING""")
+        em.createNativeQuery("""
+                        INSERT INTO kinema.delivery (host, inbox_url, signer_id, activity_type, body)
+                        VALUES (?1, ?2, ?3, ?4, ?5)""")
                 .setParameter(1, host).setParameter(2, inboxUrl).setParameter(3, signerId).setParameter(4, activityType)
-                .setParameter(5, body).setParameter(6, mergeKey).setParameter(7, seconds)
-                .executeUpdate() > 0;
-        if (queued) {
-            em.createNativeQuery("""
-                            UPDATE kinema.remote_host
-                               SET next_due_at = LEAST(coalesce(next_due_at, 'infinity'), GREATEST(now() + make_interval(secs => ?2), parked_until))
-                             WHERE host = ?1""")
-                    .setParameter(1, host).setParameter(2, seconds).executeUpdate();
-        }
-        return queued;
+                .setParameter(5, body).executeUpdate();
+        em.createNativeQuery("""
+                        UPDATE kinema.remote_host
+                           SET next_due_at = LEAST(coalesce(next_due_at, 'infinity'), GREATEST(now(), parked_until))
+                         WHERE host = ?1""")
+                .setParameter(1, host).executeUpdate();
     }
 
     /** The inboxes of the remote followers of these actors whose follows were accepted: a shared inbox once for all its actors. */
@@ -122,18 +112,22 @@ public class DeliveryRepository {
                 (String) row[3], ((Number) row[4]).intValue(), (String) row[5], (String) row[6])).toList();
     }
 
-    /** The delivery was accepted by its inbox: done, and its host is well again. */
-    public void delivered(PendingDelivery delivery) {
-        em.createNativeQuery("""
+    /** These deliveries were accepted by their inboxes: done, and their host is well again. */
+    public void delivered(String host, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        int done = em.createNativeQuery("""
                         UPDATE kinema.delivery SET state = 'completed', attempts = attempts + 1, processed_at = now(),
                                finished_at = now(), last_error = NULL
-                         WHERE id = ?1 AND state = 'waiting'""")
-                .setParameter(1, delivery.id()).executeUpdate();
+                         WHERE id = ANY (CAST(?1 AS bigint[])) AND state = 'waiting'""")
+                .setParameter(1, ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .executeUpdate();
         em.createNativeQuery("""
-                        UPDATE kinema.remote_host SET failures = 0, parked_until = NULL, delivered = delivered + 1,
+                        UPDATE kinema.remote_host SET failures = 0, parked_until = NULL, delivered = delivered + ?2,
                                last_success_at = now()
                          WHERE host = ?1""")
-                .setParameter(1, delivery.host()).executeUpdate();
+                .setParameter(1, host).setParameter(2, done).executeUpdate();
     }
 
     /** The delivery failed: tried again after {@code retryAfter}, or given up when that is null. */

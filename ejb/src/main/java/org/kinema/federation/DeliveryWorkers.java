@@ -18,6 +18,8 @@ import org.kinema.platform.NodeRegistry;
 import org.kinema.platform.PollingLoop;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +46,8 @@ public class DeliveryWorkers {
     /** Long enough for {@value #PER_CLAIM} slow POSTs; renewed before each. */
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final int PER_CLAIM = 50;
+    /** Deliveries read, and their successes recorded, together. */
+    private static final int BATCH = 10;
     private static final long IDLE_WAIT_MILLIS = 1000;
     /** Workers other than the first look for work this rarely when idle: the first wakes them when it finds some. */
     private static final long RESTING_WAIT_MILLIS = 10_000;
@@ -109,41 +113,59 @@ public class DeliveryWorkers {
 
     /** Takes the lease of a host with deliveries due and sends them; false if none was due. */
     private boolean turn() {
-        Optional<String> host = attempts.claimHost(node.name(), LEASE);
-        host.ifPresent(found -> {
+        Optional<DeliveryAttempts.Claim> claim = attempts.claim(node.name(), LEASE, BATCH);
+        claim.ifPresent(found -> {
             loop.wake(); // there may be more: the resting workers look too
             drain(found);
         });
-        return host.isPresent();
+        return claim.isPresent();
     }
 
-    /** Sends what is due for the host while this node holds it; stops at the host's first failure. */
-    private void drain(String host) {
+    /**
+     * Sends what is due for the claimed host while this node holds it, {@value #BATCH} at a time,
+     * and stops at the host's first failure. A batch's successes are recorded together with the
+     * look for the next batch (two transactions for a host with a few deliveries, however many),
+     * so a node dying mid-batch sends those again: receivers take an activity once by its id.
+     */
+    private void drain(DeliveryAttempts.Claim claim) {
+        String host = claim.host();
         String me = node.name();
+        Instant renewed = Instant.now();
         try {
+            List<PendingDelivery> due = claim.due();
             int sent = 0;
-            while (!loop.stopping() && sent < PER_CLAIM) {
-                List<PendingDelivery> due = attempts.due(host, 10);
-                if (due.isEmpty()) {
-                    return;
-                }
+            while (!due.isEmpty()) {
+                List<PendingDelivery> done = new ArrayList<>();
+                boolean last = due.size() < BATCH;
                 for (PendingDelivery delivery : due) {
-                    if (loop.stopping() || !attempts.renew(host, me, LEASE)) {
-                        return;
+                    if (loop.stopping()) {
+                        last = true;
+                        break;
+                    }
+                    if (Duration.between(renewed, Instant.now()).compareTo(LEASE.dividedBy(2)) > 0) {
+                        if (!attempts.renew(host, me, LEASE)) {
+                            last = true; // lost the host (a long stall): its new holder sends the rest
+                            break;
+                        }
+                        renewed = Instant.now();
                     }
                     InboxPoster.Outcome outcome = poster.post(delivery);
                     if (outcome.delivered()) {
-                        attempts.delivered(delivery);
+                        done.add(delivery);
                         sent++;
                     } else if (loop.stopping()) {
-                        return; // cut short by the node's stop, not the host's fault: it is sent again
+                        last = true; // cut short by the node's stop, not the host's fault: it is sent again
+                        break;
                     } else {
                         attempts.failed(delivery, outcome);
                         if (outcome.retry()) {
-                            return;
+                            last = true;
+                            break;
                         }
                     }
                 }
+                last = last || sent >= PER_CLAIM;
+                due = attempts.delivered(host, done, last ? 0 : BATCH);
             }
         } finally {
             if (!loop.stopping()) {

@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import org.kinema.actor.Actor;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.logging.Logger;
@@ -39,7 +38,8 @@ public class Outbox {
         int count = 0;
         for (String inbox : new LinkedHashSet<>(inboxes)) {
             String host = hostOf(inbox);
-            if (host != null && deliveries.add(host, inbox, keyed.id(), type, body, null, Duration.ZERO)) {
+            if (host != null) {
+                deliveries.add(host, inbox, keyed.id(), type, body);
                 count++;
             }
         }
@@ -47,21 +47,6 @@ public class Outbox {
             queued.fire(new DeliveriesQueued(count));
         }
         return count;
-    }
-
-    /**
-     * Queues the activity for one inbox, sent after {@code window}, unless one with the same merge
-     * key already waits for that inbox: then that one stands for this one too (the views of a
-     * video, counted many times a minute, reach the inbox as one View per window).
-     */
-    public boolean sendMerged(Actor signer, JsonObject activity, String inbox, String mergeKey, Duration window) {
-        String host = hostOf(inbox);
-        if (host == null) {
-            return false;
-        }
-        Actor keyed = federation.withKeys(signer);
-        return deliveries.add(host, inbox, keyed.id(), activity.getString("type", "Activity"), activity.toString(), mergeKey,
-                window);
     }
 
     private static String hostOf(String inbox) {
