@@ -34,7 +34,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * counted within a minute, and it prints how many View activities reached the video's origin.
  *
  * <pre>mvn -o verify -Pdelivery-bench -DskipTests</pre> (from the root). System properties:
- * {@code kinema.bench.port} (19660), {@code kinema.delivery.bench.followers} (1000).
+ * {@code kinema.bench.port} (19660), {@code kinema.delivery.bench.followers} (1000),
+ * {@code kinema.delivery.bench.dead} (true: the dead inbox follows too).
  */
 public final class DeliveryBench {
 
@@ -164,7 +165,9 @@ public final class DeliveryBench {
 
     private static void seedFollowers(Connection db, long channelId, List<String> inboxes, String deadInbox) throws Exception {
         List<String> all = new ArrayList<>(inboxes);
-        all.add(deadInbox);
+        if (Boolean.parseBoolean(System.getProperty("kinema.delivery.bench.dead", "true"))) {
+            all.add(deadInbox);
+        }
         try (PreparedStatement insert = db.prepareStatement("""
                 WITH inbox AS (SELECT i, url FROM unnest(?::text[]) WITH ORDINALITY AS t(url, i)),
                      follower AS (
