@@ -42,12 +42,6 @@ public final class InboxSink implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger refused = new AtomicInteger();
 
-    static {
-        // The JDK's server leaves Nagle's algorithm on unless told otherwise; its replies then wait for
-        // delayed ACKs (40 ms on loopback) that no real inbox makes a sender wait for.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     public InboxSink(int threads) throws IOException {
         server = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 1024);
         server.setExecutor(Executors.newFixedThreadPool(threads));
