@@ -43,7 +43,7 @@ import java.util.logging.Logger;
 public class DeliveryWorkers {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorkers.class.getName());
-    /** Long enough for {@value #PER_CLAIM} slow POSTs; renewed before each. */
+    /** Renewed when half of it has passed: a POST takes at most its 15 s time-out (and 5 s to connect). */
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final int PER_CLAIM = 50;
     /** Deliveries read, and their successes recorded, together. */
