@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TwoInstanceFederationIT {
 
     private static final Api A = KinemaServer.api();
-    private static final int B_PORT = Integer.getInteger("kinema.it.port", 19800) + 50;
+    private static final int B_PORT = Integer.getInteger("kinema.it.port", 19100) + 50;
     /** Another host name than A's (localhost), as two instances have. */
     private static final String B_HOST = "127.0.0.1:" + B_PORT;
     private static final String B_URL = "http://" + B_HOST;
@@ -99,7 +99,7 @@ class TwoInstanceFederationIT {
                 video -> video.path("uuid").asText().equals(earlier));
         assertFalse(onA.path("isLocal").asBoolean(true), onA::toString);
         JsonNode followers = b.get("/api/v1/server/followers", rootB).json();
-        assertEquals("localhost:" + (B_PORT - 50), followers.path("data").path(0).path("follower").path("host").asText(),
+        assertEquals(URI.create(A.baseUrl()).getAuthority(), followers.path("data").path(0).path("follower").path("host").asText(),
                 followers::toString);
     }
 
