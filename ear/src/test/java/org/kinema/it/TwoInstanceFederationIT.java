@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TwoInstanceFederationIT {
 
     private static final Api A = KinemaServer.api();
-    private static final int B_PORT = Integer.getInteger("kinema.it.port", 19100) + 50;
+    static final int B_PORT = Integer.getInteger("kinema.it.port", 19100) + 50;
     /** Another host name than A's (localhost), as two instances have. */
     private static final String B_HOST = "127.0.0.1:" + B_PORT;
     private static final String B_URL = "http://" + B_HOST;
