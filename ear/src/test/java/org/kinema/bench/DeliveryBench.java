@@ -35,7 +35,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <pre>mvn -o verify -Pdelivery-bench -DskipTests</pre> (from the root). System properties:
  * {@code kinema.bench.port} (19660), {@code kinema.delivery.bench.followers} (1000),
- * {@code kinema.delivery.bench.dead} (true: the dead inbox follows too).
+ * {@code kinema.delivery.bench.dead} (true: the dead inbox follows too), {@code kinema.delivery.bench.workers}
+ * (8: the node's {@code KINEMA_FEDERATION_WORKERS}).
  */
 public final class DeliveryBench {
 
@@ -57,7 +58,8 @@ public final class DeliveryBench {
         try (InboxSink sink = new InboxSink(16); DeadInbox dead = new DeadInbox();
              KinemaNode node = KinemaNode.start(BenchNodes.fresh(wildflyHome, ear, benchDir.resolve("node"), "delivery-bench",
                      port, ffmpeg, ffmpegDir.resolve("bin/ffprobe").toString())
-                     .setting("KINEMA_FEDERATION_ALLOW_PRIVATE", "true").build())) {
+                     .setting("KINEMA_FEDERATION_ALLOW_PRIVATE", "true")
+                     .setting("KINEMA_FEDERATION_WORKERS", System.getProperty("kinema.delivery.bench.workers", "8")).build())) {
             BenchClient client = new BenchClient(node.baseUrl());
             client.login("root", BenchNodes.ROOT_PASSWORD);
             long channelId = client.firstChannelId();
@@ -69,8 +71,9 @@ public final class DeliveryBench {
             try (Connection db = DriverManager.getConnection(node.jdbcUrl(), node.jdbcUser(), node.jdbcPassword())) {
                 seedFollowers(db, channelId, inboxes, deadInbox);
             }
-            System.out.printf("%nDelivery benchmark: %,d remote followers of one channel, each on a host of its own, and one"
-                    + " dead inbox; %d cores%n", followers, Runtime.getRuntime().availableProcessors());
+            System.out.printf("%nDelivery benchmark: %,d remote followers of one channel, each on a host of its own%s;"
+                    + " %s delivery workers; %d cores%n", followers, withDeadInbox() ? ", and one dead inbox" : "",
+                    System.getProperty("kinema.delivery.bench.workers", "8"), Runtime.getRuntime().availableProcessors());
             String uuid = client.upload(channelId, "Announced far and wide", clip);
             awaitPublished(client, uuid);
             int expected = 2 * followers;
@@ -121,6 +124,10 @@ public final class DeliveryBench {
 
     private static final int VIEWS = 10_000;
 
+    private static boolean withDeadInbox() {
+        return Boolean.parseBoolean(System.getProperty("kinema.delivery.bench.dead", "true"));
+    }
+
     /** A video of another instance (its account and channel on {@code origin}), as federation keeps one. */
     private static long seedRemoteVideo(Connection db, String origin) throws Exception {
         String base = "http://" + origin;
@@ -165,7 +172,7 @@ public final class DeliveryBench {
 
     private static void seedFollowers(Connection db, long channelId, List<String> inboxes, String deadInbox) throws Exception {
         List<String> all = new ArrayList<>(inboxes);
-        if (Boolean.parseBoolean(System.getProperty("kinema.delivery.bench.dead", "true"))) {
+        if (withDeadInbox()) {
             all.add(deadInbox);
         }
         try (PreparedStatement insert = db.prepareStatement("""
