@@ -16,6 +16,7 @@ import org.kinema.api.platform.CurrentUser;
 import org.kinema.api.platform.ListResponse;
 import org.kinema.api.platform.Paging;
 import org.kinema.api.video.VideoViews;
+import org.kinema.platform.DomainException;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.platform.Page;
 import org.kinema.search.SearchOrder;
@@ -122,7 +123,9 @@ public class SearchResource {
             if (!forVideos) {
                 remote.channel(text.remoteHandle().name(), text.remoteHandle().host());
             }
-        } catch (RemoteFetcher.Refused e) {
+        } catch (RemoteFetcher.Refused | DomainException e) {
+            // unreachable, not a video or channel, or not to be kept here (a UUID this instance has already):
+            // the search finds nothing there, as PeerTube's does
             LOG.fine(() -> "A search for " + text + " found nothing there: " + e.getMessage());
         }
         return text;
