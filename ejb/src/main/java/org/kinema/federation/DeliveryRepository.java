@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -56,8 +57,7 @@ public class DeliveryRepository {
                           FROM kinema.actor_follow f JOIN kinema.actor a ON a.id = f.follower_id
                          WHERE f.following_id = ANY (CAST(?1 AS bigint[])) AND f.state = 'accepted' AND a.host IS NOT NULL
                            AND coalesce(a.shared_inbox_url, a.inbox_url) IS NOT NULL""")
-                .setParameter(1, followedActorIds.stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .setParameter(1, bigints(followedActorIds))
                 .getResultList();
         return inboxes;
     }
@@ -121,7 +121,7 @@ public class DeliveryRepository {
                         UPDATE kinema.delivery SET state = 'completed', attempts = attempts + 1, processed_at = now(),
                                finished_at = now(), last_error = NULL
                          WHERE id = ANY (CAST(?1 AS bigint[])) AND state = 'waiting'""")
-                .setParameter(1, ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .setParameter(1, bigints(ids))
                 .executeUpdate();
         em.createNativeQuery("""
                         UPDATE kinema.remote_host SET failures = 0, parked_until = NULL, delivered = delivered + ?2,
@@ -224,5 +224,10 @@ public class DeliveryRepository {
 
     private static String truncated(String error) {
         return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+    }
+
+    /** Ids as a PostgreSQL array literal, for {@code CAST(? AS bigint[])}. */
+    private static String bigints(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 }

@@ -26,7 +26,6 @@ import org.kinema.video.VideoState;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -39,7 +38,6 @@ public class FederationService {
 
     /** Items per page of an ActivityPub collection, as PeerTube pages them in production. */
     public static final int COLLECTION_PAGE = 10;
-    private static final Set<Privacy> FEDERATED = EnumSet.of(Privacy.PUBLIC, Privacy.UNLISTED);
 
     @Inject
     private ActorRepository actors;
@@ -88,7 +86,7 @@ public class FederationService {
     /** A local video other servers may see (public or unlisted, published), with its files. */
     public FederatedVideo video(UUID uuid) {
         Video video = videos.findByUuid(uuid)
-                .filter(found -> found.channel().actor().isLocal() && FEDERATED.contains(found.privacy())
+                .filter(found -> found.channel().actor().isLocal() && found.privacy().isOpenToAnyone()
                         && found.state() == VideoState.PUBLISHED)
                 .orElseThrow(() -> DomainException.notFound("Video not found"));
         return new FederatedVideo(video, videos.files(video));

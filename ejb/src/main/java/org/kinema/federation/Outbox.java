@@ -5,10 +5,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.kinema.actor.Actor;
+import org.kinema.actor.ActorRepository;
+import org.kinema.platform.KinemaSettings;
 
 import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -29,6 +32,21 @@ public class Outbox {
 
     @Inject
     private Event<DeliveriesQueued> queued;
+
+    @Inject
+    private ActorRepository actors;
+
+    @Inject
+    private KinemaSettings settings;
+
+    /**
+     * The inboxes of the remote followers of what a local channel publishes: the channel's, its
+     * account's and this instance's (a shared inbox once for all its actors).
+     */
+    public List<String> publisherFollowers(long channelActorId, long accountActorId) {
+        Actor server = actors.application(settings.publicUrl());
+        return deliveries.followerInboxes(List.of(channelActorId, accountActorId, server.id()));
+    }
 
     /** Queues the activity, signed by {@code signer}, for each inbox once; returns how many were queued. */
     public int send(Actor signer, JsonObject activity, Collection<String> inboxes) {

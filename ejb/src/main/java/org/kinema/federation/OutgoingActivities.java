@@ -19,14 +19,12 @@ import org.kinema.platform.KinemaSettings;
 import org.kinema.rating.Rating;
 import org.kinema.rating.RatingEvents;
 import org.kinema.rating.RatingType;
-import org.kinema.video.Privacy;
 import org.kinema.video.Video;
 import org.kinema.video.VideoEvents;
 import org.kinema.video.VideoRepository;
 import org.kinema.video.ViewsOfVideo;
 
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +39,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class OutgoingActivities {
 
-    private static final Set<Privacy> FEDERATED = EnumSet.of(Privacy.PUBLIC, Privacy.UNLISTED);
 
     @Inject
     private FollowRepository follows;
@@ -57,9 +54,6 @@ public class OutgoingActivities {
 
     @Inject
     private ActorRepository actors;
-
-    @Inject
-    private DeliveryRepository deliveries;
 
     @Inject
     private Outbox outbox;
@@ -102,7 +96,7 @@ public class OutgoingActivities {
             return;
         }
         Video video = videos.find(comment.videoId()).orElse(null);
-        if (video == null || !video.isPublished() || !FEDERATED.contains(video.privacy())) {
+        if (video == null || !video.isPublished() || !video.privacy().isOpenToAnyone()) {
             return;
         }
         String videoUrl = video.isRemote() ? video.remoteUrl() : settings.publicUrl() + "/videos/watch/" + video.uuid();
@@ -111,9 +105,7 @@ public class OutgoingActivities {
         if (video.isRemote()) {
             inboxes.addAll(origin(video));
         } else {
-            Actor server = actors.application(settings.publicUrl());
-            inboxes.addAll(deliveries.followerInboxes(List.of(video.channel().actor().id(),
-                    video.channel().account().actor().id(), server.id())));
+            inboxes.addAll(outbox.publisherFollowers(video.channel().actor().id(), video.channel().account().actor().id()));
         }
         if (parent != null && parent.account() != null && !parent.account().actor().isLocal()) {
             inboxes.add(Activities.inboxOf(parent.account().actor()));
@@ -178,28 +170,25 @@ public class OutgoingActivities {
 
     /** A federated local video deleted: its followers remove it. */
     public void deleted(@Observes VideoEvents.Deleted deleted) {
-        if (FEDERATED.contains(deleted.privacy())) {
-            retract(deleted.uuid().toString(), List.of(deleted.channelActorId(), deleted.accountActorId()));
+        if (deleted.privacy().isOpenToAnyone()) {
+            retract(deleted.uuid().toString(), deleted.channelActorId(), deleted.accountActorId());
         }
     }
 
     /** A federated local video made private or internal: for its followers, it is gone. */
     public void privacyChanged(@Observes VideoEvents.PrivacyChanged changed) {
-        if (FEDERATED.contains(changed.before()) && !FEDERATED.contains(changed.after())) {
+        if (changed.before().isOpenToAnyone() && !changed.after().isOpenToAnyone()) {
             videos.find(changed.videoId()).filter(video -> !video.isRemote()).ifPresent(video -> retract(video.uuid().toString(),
-                    List.of(video.channel().actor().id(), video.channel().account().actor().id())));
+                    video.channel().actor().id(), video.channel().account().actor().id()));
         }
     }
 
-    private void retract(String uuid, List<Long> publishers) {
-        Actor server = actors.application(settings.publicUrl());
-        List<Long> followed = new java.util.ArrayList<>(publishers);
-        followed.add(server.id());
-        List<String> inboxes = deliveries.followerInboxes(followed);
+    private void retract(String uuid, long channelActorId, long accountActorId) {
+        List<String> inboxes = outbox.publisherFollowers(channelActorId, accountActorId);
         if (inboxes.isEmpty()) {
             return;
         }
-        Actor account = actors.find(publishers.get(1)).orElse(server);
+        Actor account = actors.find(accountActorId).orElseGet(() -> actors.application(settings.publicUrl()));
         String url = settings.publicUrl() + "/videos/watch/" + uuid;
         JsonObject delete = Json.createObjectBuilder().add("@context", Activities.context())
                 .add("to", Json.createArrayBuilder().add(Activities.PUBLIC))

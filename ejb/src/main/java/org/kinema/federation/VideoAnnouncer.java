@@ -25,16 +25,12 @@ import java.util.List;
 @ApplicationScoped
 public class VideoAnnouncer {
 
-    static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
 
     @Inject
     private VideoRepository videos;
 
     @Inject
     private ActorRepository actors;
-
-    @Inject
-    private DeliveryRepository deliveries;
 
     @Inject
     private Outbox outbox;
@@ -50,21 +46,20 @@ public class VideoAnnouncer {
         Actor channel = video.channel().actor();
         Actor account = video.channel().account().actor();
         Actor server = actors.application(settings.publicUrl());
-        List<String> inboxes = deliveries.followerInboxes(List.of(channel.id(), account.id(), server.id()));
+        List<String> inboxes = outbox.publisherFollowers(channel.id(), account.id());
         if (inboxes.isEmpty()) {
             return;
         }
         String url = settings.publicUrl() + "/videos/watch/" + video.uuid();
-        JsonArray to = Json.createArrayBuilder().add(PUBLIC).add(followers(channel)).add(followers(server)).add(followers(account))
-                .build();
+        JsonArray to = Json.createArrayBuilder().add(Activities.PUBLIC).add(Activities.followers(channel))
+                .add(Activities.followers(server)).add(Activities.followers(account)).build();
         outbox.send(channel, announce(channel, url, to), inboxes);
         outbox.send(server, announce(server, url, to), inboxes);
     }
 
     static JsonObject announce(Actor by, String videoUrl, JsonArray to) {
         return Json.createObjectBuilder()
-                .add("@context", Json.createArrayBuilder().add("https://www.w3.org/ns/activitystreams")
-                        .add("https://w3id.org/security/v1"))
+                .add("@context", Activities.context())
                 .add("to", to)
                 .add("cc", Json.createArrayBuilder())
                 .add("type", "Announce")
@@ -74,8 +69,4 @@ public class VideoAnnouncer {
                 .build();
     }
 
-    private static String followers(Actor actor) {
-        return actor.endpoints() != null && actor.endpoints().followers() != null ? actor.endpoints().followers()
-                : actor.url() + "/followers";
-    }
 }
