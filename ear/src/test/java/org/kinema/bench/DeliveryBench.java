@@ -206,8 +206,18 @@ public final class DeliveryBench {
         System.out.printf("%,d of %,d deliveries verified by their inboxes (%d refused); the last %.2f s after they were queued:"
                         + " %,.0f deliveries/s%n", received.size(), expected, refused, last / 1000,
                 received.size() / (last / 1000));
-        System.out.printf("from queued to verified: p50 %.0f ms, p99 %.0f ms%n", percentile(latencies, 0.50),
-                percentile(latencies, 0.99));
+        System.out.printf("from queued to verified: first %.0f ms, p50 %.0f ms, p99 %.0f ms%n",
+                latencies.isEmpty() ? Double.NaN : latencies.get(0), percentile(latencies, 0.50), percentile(latencies, 0.99));
+        try (PreparedStatement query = db.prepareStatement("""
+                SELECT count(*) FILTER (WHERE attempts > 1), string_agg(DISTINCT last_error, '; ')
+                  FROM kinema.delivery WHERE inbox_url <> ?""")) {
+            query.setString(1, deadInbox);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                System.out.printf("deliveries to live inboxes tried more than once: %d%s%n", row.getInt(1),
+                        row.getString(2) == null ? "" : " (" + row.getString(2) + ")");
+            }
+        }
         try (PreparedStatement query = db.prepareStatement(
                 "SELECT state, attempts, last_error, processed_at FROM kinema.delivery WHERE inbox_url = ? ORDER BY id")) {
             query.setString(1, deadInbox);

@@ -21,12 +21,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kinema.it.Eventually.await;
 
 /**
  * Two Kinema instances federating on one machine, each with its own port, database and media: A
@@ -237,19 +236,5 @@ class TwoInstanceFederationIT {
         String uuid = Videos.uploaded(api, token, clip, Map.of("name", name, "privacy", "1"));
         Videos.awaitPublished(api, token, uuid);
         return uuid;
-    }
-
-    /** Polls until the answer satisfies the condition, for at most two minutes; the last answer. */
-    private static <T> T await(String what, Supplier<T> answer, Predicate<T> done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        T last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = answer.get();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("Waited in vain for " + what + "; last answer: " + last);
     }
 }

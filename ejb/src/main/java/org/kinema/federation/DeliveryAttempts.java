@@ -44,6 +44,12 @@ public class DeliveryAttempts {
         return next > 0 ? deliveries.due(host, next) : List.of();
     }
 
+    /** Records the last deliveries of a turn that the host's inboxes accepted, and frees the host, in one transaction. */
+    public void finish(String host, String node, List<PendingDelivery> done) {
+        deliveries.delivered(host, done.stream().map(PendingDelivery::id).toList());
+        deliveries.release(host, node);
+    }
+
     /**
      * A failed POST: the delivery is retried later (or given up after {@link Backoff#ATTEMPTS} tries,
      * or at once when the inbox will never take it), and its host, failing too often, is parked.

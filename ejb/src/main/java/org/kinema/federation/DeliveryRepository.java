@@ -30,20 +30,37 @@ public class DeliveryRepository {
     @PersistenceContext(unitName = "kinema")
     private EntityManager em;
 
-    /** Queues an activity for an inbox, due now, and tells the inbox's host that it has work. */
-    public void add(String host, String inboxUrl, long signerId, String activityType, String body) {
-        em.createNativeQuery("INSERT INTO kinema.remote_host (host) VALUES (?1) ON CONFLICT DO NOTHING")
-                .setParameter(1, host).executeUpdate();
+    /** An inbox and the remote host it is on (its queue). */
+    public record Recipient(String host, String inboxUrl) {
+    }
+
+    /**
+     * Queues an activity for each inbox, due now, and tells the inboxes' hosts that they have work:
+     * three statements however many inboxes (a new video's followers may be thousands). The hosts
+     * are locked in their order, so that two transactions queueing for the same hosts never deadlock.
+     */
+    public void add(List<Recipient> recipients, long signerId, String activityType, String body) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        String hosts = texts(recipients.stream().map(Recipient::host).toList());
+        em.createNativeQuery("""
+                        INSERT INTO kinema.remote_host (host)
+                        SELECT DISTINCT h FROM unnest(CAST(?1 AS text[])) AS t(h) ORDER BY h ON CONFLICT DO NOTHING""")
+                .setParameter(1, hosts).executeUpdate();
         em.createNativeQuery("""
                         INSERT INTO kinema.delivery (host, inbox_url, signer_id, activity_type, body)
-                        VALUES (?1, ?2, ?3, ?4, ?5)""")
-                .setParameter(1, host).setParameter(2, inboxUrl).setParameter(3, signerId).setParameter(4, activityType)
-                .setParameter(5, body).executeUpdate();
+                        SELECT h, i, ?3, ?4, ?5 FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) WITH ORDINALITY AS t(h, i, n)
+                         ORDER BY n""")
+                .setParameter(1, hosts).setParameter(2, texts(recipients.stream().map(Recipient::inboxUrl).toList()))
+                .setParameter(3, signerId).setParameter(4, activityType).setParameter(5, body).executeUpdate();
         em.createNativeQuery("""
-                        UPDATE kinema.remote_host
-                           SET next_due_at = LEAST(coalesce(next_due_at, 'infinity'), GREATEST(now(), parked_until))
-                         WHERE host = ?1""")
-                .setParameter(1, host).executeUpdate();
+                        WITH locked AS (SELECT host FROM kinema.remote_host WHERE host = ANY (CAST(?1 AS text[]))
+                                         ORDER BY host FOR UPDATE)
+                        UPDATE kinema.remote_host h
+                           SET next_due_at = LEAST(coalesce(h.next_due_at, 'infinity'), GREATEST(now(), h.parked_until))
+                          FROM locked WHERE h.host = locked.host""")
+                .setParameter(1, hosts).executeUpdate();
     }
 
     /** The inboxes of the remote followers of these actors whose follows were accepted: a shared inbox once for all its actors. */
@@ -130,7 +147,11 @@ public class DeliveryRepository {
                 .setParameter(1, host).setParameter(2, done).executeUpdate();
     }
 
-    /** The delivery failed: tried again after {@code retryAfter}, or given up when that is null. */
+    /**
+     * The delivery failed: tried again after {@code retryAfter}, or given up when that is null. A
+     * host that failed is not sent anything else before then: its other due deliveries wait as
+     * long (one after another, each would cost the same time-out).
+     */
     public void failed(PendingDelivery delivery, String error, Duration retryAfter) {
         em.createNativeQuery("""
                         UPDATE kinema.delivery SET attempts = attempts + 1, processed_at = now(), last_error = ?2,
@@ -140,6 +161,12 @@ public class DeliveryRepository {
                          WHERE id = ?1 AND state = 'waiting'""")
                 .setParameter(1, delivery.id()).setParameter(2, truncated(error))
                 .setParameter(3, retryAfter == null ? -1.0 : (double) retryAfter.toSeconds()).executeUpdate();
+        if (retryAfter != null) {
+            em.createNativeQuery("""
+                            UPDATE kinema.delivery SET next_attempt_at = now() + make_interval(secs => ?2)
+                             WHERE host = ?1 AND state = 'waiting' AND next_attempt_at < now() + make_interval(secs => ?2)""")
+                    .setParameter(1, delivery.host()).setParameter(2, (double) retryAfter.toSeconds()).executeUpdate();
+        }
     }
 
     /** A host failed once more; returns how many times in a row it has failed now. */
@@ -224,6 +251,12 @@ public class DeliveryRepository {
 
     private static String truncated(String error) {
         return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+    }
+
+    /** Strings as a PostgreSQL array literal, each quoted, for {@code CAST(? AS text[])}. */
+    private static String texts(List<String> values) {
+        return values.stream().map(v -> '"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     /** Ids as a PostgreSQL array literal, for {@code CAST(? AS bigint[])}. */

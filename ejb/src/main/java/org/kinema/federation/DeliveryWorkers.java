@@ -124,13 +124,15 @@ public class DeliveryWorkers {
     /**
      * Sends what is due for the claimed host while this node holds it, {@value #BATCH} at a time,
      * and stops at the host's first failure. A batch's successes are recorded together with the
-     * look for the next batch (two transactions for a host with a few deliveries, however many),
+     * look for the next batch, the last batch's with the host's release (two transactions for a
+     * host with a few deliveries),
      * so a node dying mid-batch sends those again: receivers take an activity once by its id.
      */
     private void drain(DeliveryAttempts.Claim claim) {
         String host = claim.host();
         String me = node.name();
         Instant renewed = Instant.now();
+        boolean released = false;
         try {
             List<PendingDelivery> due = claim.due();
             int sent = 0;
@@ -164,11 +166,19 @@ public class DeliveryWorkers {
                         }
                     }
                 }
-                last = last || sent >= PER_CLAIM;
-                due = attempts.delivered(host, done, last ? 0 : BATCH);
+                if (last || sent >= PER_CLAIM) {
+                    if (loop.stopping()) {
+                        attempts.delivered(host, done, 0); // the stopping node frees its hosts all at once
+                    } else {
+                        attempts.finish(host, me, done);
+                        released = true;
+                    }
+                    break;
+                }
+                due = attempts.delivered(host, done, BATCH);
             }
         } finally {
-            if (!loop.stopping()) {
+            if (!released && !loop.stopping()) {
                 attempts.release(host, me);
             }
         }

@@ -1,6 +1,7 @@
 package org.kinema.federation;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,7 +75,7 @@ public final class InboxPoster {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = sendRenewingStale(request);
             int status = response.statusCode();
             if (status / 100 == 2) {
                 return Outcome.DELIVERED;
@@ -88,6 +89,22 @@ public final class InboxPoster {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(false, true, "interrupted");
+        }
+    }
+
+    /**
+     * Sends the request, and once more on a fresh connection when the one reused from the pool had
+     * been closed by the server while idle (servers close idle keep-alive connections when they
+     * please, and the client learns it only by the failed exchange). The receiver takes an activity
+     * once by its id, so a second POST after a first one that did arrive changes nothing.
+     */
+    private HttpResponse<Void> sendRenewingStale(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (ConnectException | HttpTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            return client.send(request, HttpResponse.BodyHandlers.discarding());
         }
     }
 }

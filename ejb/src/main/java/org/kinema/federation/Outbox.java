@@ -9,6 +9,7 @@ import org.kinema.actor.ActorRepository;
 import org.kinema.platform.KinemaSettings;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,14 +54,15 @@ public class Outbox {
         Actor keyed = federation.withKeys(signer);
         String body = activity.toString();
         String type = activity.getString("type", "Activity");
-        int count = 0;
+        List<DeliveryRepository.Recipient> recipients = new ArrayList<>();
         for (String inbox : new LinkedHashSet<>(inboxes)) {
             String host = hostOf(inbox);
             if (host != null) {
-                deliveries.add(host, inbox, keyed.id(), type, body);
-                count++;
+                recipients.add(new DeliveryRepository.Recipient(host, inbox));
             }
         }
+        deliveries.add(recipients, keyed.id(), type, body);
+        int count = recipients.size();
         if (count > 0) {
             queued.fire(new DeliveriesQueued(count));
         }
