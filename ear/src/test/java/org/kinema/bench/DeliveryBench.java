@@ -36,7 +36,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <pre>mvn -o verify -Pdelivery-bench -DskipTests</pre> (from the root). System properties:
  * {@code kinema.bench.port} (19660), {@code kinema.delivery.bench.followers} (1000),
  * {@code kinema.delivery.bench.dead} (true: the dead inbox follows too), {@code kinema.delivery.bench.workers}
- * (8: the node's {@code KINEMA_FEDERATION_WORKERS}).
+ * (8: the node's {@code KINEMA_FEDERATION_WORKERS}), {@code kinema.delivery.bench.rounds} (1: how many videos are
+ * published one after another, each fan-out measured alone; the first runs on a node that just started, its code
+ * not yet compiled), {@code kinema.delivery.bench.views} (true: then the views are measured).
  */
 public final class DeliveryBench {
 
@@ -74,19 +76,34 @@ public final class DeliveryBench {
             System.out.printf("%nDelivery benchmark: %,d remote followers of one channel, each on a host of its own%s;"
                     + " %s delivery workers; %d cores%n", followers, withDeadInbox() ? ", and one dead inbox" : "",
                     System.getProperty("kinema.delivery.bench.workers", "8"), Runtime.getRuntime().availableProcessors());
-            String uuid = client.upload(channelId, "Announced far and wide", clip);
-            awaitPublished(client, uuid);
-            int expected = 2 * followers;
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-            while (sink.received().size() < expected && Instant.now().isBefore(deadline)) {
-                Thread.sleep(50);
+            int rounds = Integer.getInteger("kinema.delivery.bench.rounds", 1);
+            for (int round = 1; round <= rounds; round++) {
+                String uuid = client.upload(channelId, "Announced far and wide " + round, clip);
+                awaitPublished(client, uuid);
+                int expected = 2 * followers;
+                Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+                List<InboxSink.Received> received = announcesOf(sink, uuid);
+                while (received.size() < expected && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(50);
+                    received = announcesOf(sink, uuid);
+                }
+                try (Connection db = DriverManager.getConnection(node.jdbcUrl(), node.jdbcUser(), node.jdbcPassword())) {
+                    System.out.printf("%nRound %d of %d%n", round, rounds);
+                    report(db, uuid, received, expected, sink.refused(), deadInbox, dead);
+                }
             }
-            List<InboxSink.Received> received = sink.received();
-            try (Connection db = DriverManager.getConnection(node.jdbcUrl(), node.jdbcUser(), node.jdbcPassword())) {
-                report(db, received, expected, sink.refused(), deadInbox, dead);
-                viewsOfARemoteVideo(db, sink, sink.host(followers));
+            if (Boolean.parseBoolean(System.getProperty("kinema.delivery.bench.views", "true"))) {
+                try (Connection db = DriverManager.getConnection(node.jdbcUrl(), node.jdbcUser(), node.jdbcPassword())) {
+                    viewsOfARemoteVideo(db, sink, sink.host(followers));
+                }
             }
         }
+    }
+
+    /** The deliveries of a video's Announces that the inboxes verified. */
+    private static List<InboxSink.Received> announcesOf(InboxSink sink, String uuid) {
+        return sink.received().stream().filter(r -> r.activity().path("object").asText().endsWith("/videos/watch/" + uuid))
+                .toList();
     }
 
     /**
@@ -193,13 +210,15 @@ public final class DeliveryBench {
         }
     }
 
-    private static void report(Connection db, List<InboxSink.Received> received, int expected, int refused, String deadInbox,
-                               DeadInbox dead) throws Exception {
+    private static void report(Connection db, String uuid, List<InboxSink.Received> received, int expected, int refused,
+                               String deadInbox, DeadInbox dead) throws Exception {
         Instant queued;
-        try (PreparedStatement query = db.prepareStatement("SELECT min(created_at) FROM kinema.delivery");
-             ResultSet row = query.executeQuery()) {
-            row.next();
-            queued = row.getTimestamp(1).toInstant();
+        try (PreparedStatement query = db.prepareStatement("SELECT min(created_at) FROM kinema.delivery WHERE body LIKE ?")) {
+            query.setString(1, "%/videos/watch/" + uuid + "%");
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                queued = row.getTimestamp(1).toInstant();
+            }
         }
         List<Double> latencies = received.stream().map(r -> Duration.between(queued, r.at()).toNanos() / 1e6).sorted().toList();
         double last = latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1);
@@ -210,8 +229,9 @@ public final class DeliveryBench {
                 latencies.isEmpty() ? Double.NaN : latencies.get(0), percentile(latencies, 0.50), percentile(latencies, 0.99));
         try (PreparedStatement query = db.prepareStatement("""
                 SELECT count(*) FILTER (WHERE attempts > 1), string_agg(DISTINCT last_error, '; ')
-                  FROM kinema.delivery WHERE inbox_url <> ?""")) {
+                  FROM kinema.delivery WHERE inbox_url <> ? AND body LIKE ?""")) {
             query.setString(1, deadInbox);
+            query.setString(2, "%/videos/watch/" + uuid + "%");
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 System.out.printf("deliveries to live inboxes tried more than once: %d%s%n", row.getInt(1),
@@ -219,8 +239,9 @@ public final class DeliveryBench {
             }
         }
         try (PreparedStatement query = db.prepareStatement(
-                "SELECT state, attempts, last_error, processed_at FROM kinema.delivery WHERE inbox_url = ? ORDER BY id")) {
+                "SELECT state, attempts, last_error, processed_at FROM kinema.delivery WHERE inbox_url = ? AND body LIKE ? ORDER BY id")) {
             query.setString(1, deadInbox);
+            query.setString(2, "%/videos/watch/" + uuid + "%");
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     Instant tried = row.getTimestamp(4) == null ? null : row.getTimestamp(4).toInstant();
