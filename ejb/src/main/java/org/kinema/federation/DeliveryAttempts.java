@@ -20,7 +20,7 @@ public class DeliveryAttempts {
 
     /** Takes the lease of a host with deliveries due, and reads up to {@code limit} of them, in one transaction. */
     public Optional<Claim> claim(String node, Duration lease, int limit) {
-        return deliveries.claimHost(node, lease).map(host -> new Claim(host, deliveries.due(host, limit)));
+        return deliveries.claim(node, lease, limit);
     }
 
     public boolean renew(String host, String node, Duration lease) {
@@ -46,8 +46,7 @@ public class DeliveryAttempts {
 
     /** Records the last deliveries of a turn that the host's inboxes accepted, and frees the host, in one transaction. */
     public void finish(String host, String node, List<PendingDelivery> done) {
-        deliveries.delivered(host, done.stream().map(PendingDelivery::id).toList());
-        deliveries.release(host, node);
+        deliveries.finish(host, node, done.stream().map(PendingDelivery::id).toList());
     }
 
     /**

@@ -79,18 +79,37 @@ public class DeliveryRepository {
         return inboxes;
     }
 
-    /** Takes the lease of a host with deliveries due (and not parked) that no node works; the longest due first. */
-    public Optional<String> claimHost(String node, Duration lease) {
+    /**
+     * Takes the lease of a host with deliveries due (and not parked) that no node works, the
+     * longest due first, and reads up to {@code limit} of its due deliveries with their signers'
+     * keys, oldest first: one statement.
+     */
+    public Optional<DeliveryAttempts.Claim> claim(String node, Duration lease, int limit) {
         @SuppressWarnings("unchecked")
-        List<String> hosts = em.createNativeQuery("""
-                        UPDATE kinema.remote_host SET lease_owner = ?1, lease_until = now() + make_interval(secs => ?2)
-                         WHERE host = (SELECT h.host FROM kinema.remote_host h
-                                        WHERE h.next_due_at <= now() AND (h.lease_until IS NULL OR h.lease_until < now())
-                                        ORDER BY h.next_due_at
-                                        LIMIT 1 FOR UPDATE SKIP LOCKED)
-                        RETURNING host""")
-                .setParameter(1, node).setParameter(2, (double) lease.toSeconds()).getResultList();
-        return hosts.stream().findFirst();
+        List<Object[]> rows = em.createNativeQuery("""
+                        WITH claimed AS (
+                            UPDATE kinema.remote_host SET lease_owner = ?1, lease_until = now() + make_interval(secs => ?2)
+                             WHERE host = (SELECT h.host FROM kinema.remote_host h
+                                            WHERE h.next_due_at <= now() AND (h.lease_until IS NULL OR h.lease_until < now())
+                                            ORDER BY h.next_due_at
+                                            LIMIT 1 FOR UPDATE SKIP LOCKED)
+                            RETURNING host)
+                        SELECT c.host, d.id, d.inbox_url, d.body, d.attempts, a.url, a.private_key
+                          FROM claimed c
+                          LEFT JOIN LATERAL (SELECT * FROM kinema.delivery d
+                                              WHERE d.host = c.host AND d.state = 'waiting' AND d.next_attempt_at <= now()
+                                              ORDER BY d.id LIMIT ?3) d ON true
+                          LEFT JOIN kinema.actor a ON a.id = d.signer_id
+                         ORDER BY d.id""")
+                .setParameter(1, node).setParameter(2, (double) lease.toSeconds()).setParameter(3, limit).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        String host = (String) rows.get(0)[0];
+        List<PendingDelivery> due = rows.stream().filter(row -> row[1] != null).map(row -> new PendingDelivery(
+                ((Number) row[1]).longValue(), host, (String) row[2], (String) row[3], ((Number) row[4]).intValue(),
+                (String) row[5], (String) row[6])).toList();
+        return Optional.of(new DeliveryAttempts.Claim(host, due));
     }
 
     /** Keeps the lease of a host this node works; false if it lost it. */
@@ -127,6 +146,37 @@ public class DeliveryRepository {
                 .setParameter(1, host).setParameter(2, limit).getResultList();
         return rows.stream().map(row -> new PendingDelivery(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
                 (String) row[3], ((Number) row[4]).intValue(), (String) row[5], (String) row[6])).toList();
+    }
+
+    /**
+     * The last deliveries of a turn were accepted by their inboxes (done, and their host is well
+     * again, if there were any), and this node frees the host, due again when its next delivery
+     * is (not before it is unparked): one statement.
+     */
+    public void finish(String host, String node, List<Long> ids) {
+        em.createNativeQuery("""
+                        WITH done AS (
+                            UPDATE kinema.delivery SET state = 'completed', attempts = attempts + 1, processed_at = now(),
+                                   finished_at = now(), last_error = NULL
+                             WHERE id = ANY (CAST(?3 AS bigint[])) AND state = 'waiting'
+                            RETURNING id),
+                        counted AS (SELECT count(*) AS n FROM done)
+                        UPDATE kinema.remote_host h
+                           SET failures = CASE WHEN counted.n > 0 THEN 0 ELSE h.failures END,
+                               parked_until = CASE WHEN counted.n > 0 THEN NULL ELSE h.parked_until END,
+                               delivered = h.delivered + counted.n,
+                               last_success_at = CASE WHEN counted.n > 0 THEN now() ELSE h.last_success_at END,
+                               lease_owner = CASE WHEN h.lease_owner = ?2 THEN NULL ELSE h.lease_owner END,
+                               lease_until = CASE WHEN h.lease_owner = ?2 THEN NULL ELSE h.lease_until END,
+                               next_due_at = CASE WHEN h.lease_owner = ?2
+                                   THEN GREATEST((SELECT min(d.next_attempt_at) FROM kinema.delivery d
+                                                   WHERE d.host = h.host AND d.state = 'waiting'
+                                                     AND d.id <> ALL (CAST(?3 AS bigint[]))),
+                                                 CASE WHEN counted.n > 0 THEN NULL ELSE h.parked_until END)
+                                   ELSE h.next_due_at END
+                          FROM counted
+                         WHERE h.host = ?1""")
+                .setParameter(1, host).setParameter(2, node).setParameter(3, bigints(ids)).executeUpdate();
     }
 
     /** These deliveries were accepted by their inboxes: done, and their host is well again. */

@@ -67,10 +67,13 @@ public class DeliveryWorkers {
     private final PollingLoop loop = new PollingLoop(IDLE_WAIT_MILLIS, LOG, "A delivery worker's turn");
     private ExecutorService workers;
     private InboxPoster poster;
+    /** This node's name, read once: the workers name it in every lease they take. */
+    private String me;
 
     @PostConstruct
     void start() {
-        int released = attempts.releaseAllOf(node.name());
+        me = node.name();
+        int released = attempts.releaseAllOf(me);
         if (released > 0) {
             LOG.info(() -> released + " remote host(s) worked when this node last stopped are free again");
         }
@@ -89,7 +92,7 @@ public class DeliveryWorkers {
         workers.shutdownNow();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
-            attempts.releaseAllOf(node.name());
+            attempts.releaseAllOf(me);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -113,7 +116,7 @@ public class DeliveryWorkers {
 
     /** Takes the lease of a host with deliveries due and sends them; false if none was due. */
     private boolean turn() {
-        Optional<DeliveryAttempts.Claim> claim = attempts.claim(node.name(), LEASE, BATCH);
+        Optional<DeliveryAttempts.Claim> claim = attempts.claim(me, LEASE, BATCH);
         claim.ifPresent(found -> {
             loop.wake(); // there may be more: the resting workers look too
             drain(found);
@@ -130,7 +133,6 @@ public class DeliveryWorkers {
      */
     private void drain(DeliveryAttempts.Claim claim) {
         String host = claim.host();
-        String me = node.name();
         Instant renewed = Instant.now();
         boolean released = false;
         try {
