@@ -42,6 +42,7 @@ public final class KinemaNode implements AutoCloseable {
         environment.putIfAbsent("KINEMA_MEDIA_DIR", settings.instanceDir().resolve("media").toString());
         environment.putIfAbsent("KINEMA_CLUSTER_NAME", "kinema-" + settings.nodeName() + "-" + settings.httpPort());
         environment.putIfAbsent("KINEMA_IO_THREADS", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        environment.putIfAbsent("KINEMA_API_CONCURRENCY", String.valueOf(3 * Runtime.getRuntime().availableProcessors()));
         environment.putIfAbsent("KINEMA_FFMPEG", settings.ffmpegDir().resolve("bin/ffmpeg").toString());
         environment.putIfAbsent("KINEMA_FFPROBE", settings.ffmpegDir().resolve("bin/ffprobe").toString());
 
