@@ -103,6 +103,51 @@ class DeliveryIT {
         assertProblem(API.get("/api/v1/jobs/failed?sort=-name", admin), 400);
     }
 
+    @Test
+    void anEditedVideoReachesItsFollowersAsAnUpdateOfItsWholeDocumentAndAVideoMadePrivateAsADelete(@TempDir Path dir)
+            throws Exception {
+        String owner = Fresh.name("editor");
+        String token = API.newUser(owner, "editor-password");
+        long channelActor = channelActorOf(Videos.channelOf(API, token));
+        String follower = sink.host(2);
+        follow(remote(follower, "eve", "http://" + follower + "/accounts/eve/inbox", "http://" + follower + "/inbox"), channelActor);
+        String uuid = Videos.uploaded(API, token, Media.clip(dir.resolve("clip.mp4"), 2, 320, 240),
+                Map.of("name", "Before the edit", "privacy", "1"));
+        Videos.awaitPublished(API, token, uuid);
+        String url = API.baseUrl() + "/videos/watch/" + uuid;
+        await(received -> received.host().equals(follower) && isAbout(received, "Announce", url), 2);
+
+        assertEquals(204, API.putJson("/api/v1/videos/" + uuid, token,
+                Map.of("name", "After the edit", "description", "Now with words", "tags", List.of("edited"))).status());
+        JsonNode update = await(received -> received.host().equals(follower) && isAbout(received, "Update", url), 1).get(0)
+                .activity();
+        assertEquals(API.baseUrl() + "/accounts/" + owner, update.path("actor").asText());
+        assertTrue(update.path("id").asText().startsWith(url + "/updates/"), update::toString);
+        assertEquals("https://www.w3.org/ns/activitystreams#Public", update.path("to").path(0).asText());
+        assertEquals(API.baseUrl() + "/accounts/" + owner + "/followers", update.path("cc").path(0).asText());
+        JsonNode video = update.path("object");
+        assertEquals("Video", video.path("type").asText());
+        assertEquals("After the edit", video.path("name").asText());
+        assertEquals("Now with words", video.path("content").asText());
+        assertEquals("edited", video.path("tag").path(0).path("name").asText());
+        assertTrue(video.path("url").size() > 0, "the object is the whole document, with its files: " + video);
+        assertTrue(update.path("@context").isArray(), update::toString);
+
+        assertEquals(204, API.putJson("/api/v1/videos/" + uuid, token, Map.of("privacy", 3)).status());
+        await(received -> received.host().equals(follower) && isAbout(received, "Delete", url), 1);
+        Thread.sleep(1500);
+        assertEquals(1, sink.received().stream().filter(received -> isAbout(received, "Update", url)).count(),
+                "a video made private is retracted, not updated");
+        assertEquals(0, sink.refused(), "every delivery verified against its signer's published key");
+    }
+
+    /** Whether a delivery is an activity of this type about the video at {@code url}. */
+    private static boolean isAbout(InboxSink.Received received, String type, String url) {
+        JsonNode object = received.activity().path("object");
+        return type.equals(received.activity().path("type").asText())
+                && url.equals(object.isTextual() ? object.asText() : object.path("id").asText());
+    }
+
     private static List<InboxSink.Received> await(Predicate<InboxSink.Received> which, int count) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {

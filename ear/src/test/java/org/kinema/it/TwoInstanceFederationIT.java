@@ -30,7 +30,7 @@ import static org.kinema.it.Eventually.await;
 /**
  * Two Kinema instances federating on one machine, each with its own port, database and media: A
  * (the shared test node) follows B (a second node started here); B's videos appear on A and play
- * from B; comments, likes and views made on A reach B, B's reply comes back to A's thread and A's
+ * from B, and B's edits follow them; comments, likes and views made on A reach B, B's reply comes back to A's thread and A's
  * answer to it goes to B; a deletion on B reaches A; a delivery to B while it is down arrives once
  * it is back; a subscription on A to B's channel feeds A's subscriber.
  */
@@ -118,6 +118,10 @@ class TwoInstanceFederationIT {
         assertTrue(master.body().startsWith("#EXTM3U"), master.body());
         JsonNode remoteOnly = A.get("/api/v1/videos?isLocal=false&count=100", null).json();
         assertTrue(remoteOnly.path("data").findValuesAsText("uuid").contains(later), remoteOnly::toString);
+
+        assertEquals(204, b.putJson("/api/v1/videos/" + later, rootB, Map.of("name", "Renamed at the origin")).status());
+        await("B's edit on A", () -> A.get("/api/v1/videos/" + later, null).json(),
+                video -> video.path("name").asText().equals("Renamed at the origin"));
     }
 
     @Test

@@ -85,11 +85,18 @@ public class FederationService {
 
     /** A local video other servers may see (public or unlisted, published), with its files. */
     public FederatedVideo video(UUID uuid) {
-        Video video = videos.findByUuid(uuid)
+        return federatedVideo(uuid).orElseThrow(() -> DomainException.notFound("Video not found"));
+    }
+
+    /**
+     * As {@link #video}, empty when other servers may not see it: for a caller in a transaction that
+     * must go on (a refusal thrown from here would doom it).
+     */
+    public Optional<FederatedVideo> federatedVideo(UUID uuid) {
+        return videos.findByUuid(uuid)
                 .filter(found -> found.channel().actor().isLocal() && found.privacy().isOpenToAnyone()
                         && found.state() == VideoState.PUBLISHED)
-                .orElseThrow(() -> DomainException.notFound("Video not found"));
-        return new FederatedVideo(video, videos.files(video));
+                .map(video -> new FederatedVideo(video, videos.files(video)));
     }
 
     /**

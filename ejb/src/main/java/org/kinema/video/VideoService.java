@@ -223,8 +223,8 @@ public class VideoService {
         return videos.files(list);
     }
 
-    /** The owner changes a video's metadata and, when given, its thumbnail or preview. */
-    public void describe(Caller caller, String idOrUuid, VideoDraft changes, Path thumbnail, Path preview) {
+    /** The owner changes a video's metadata and, when given, its thumbnail or preview; the video's UUID. */
+    public UUID describe(Caller caller, String idOrUuid, VideoDraft changes, Path thumbnail, Path preview) {
         Video video = managed(caller, idOrUuid);
         if (changes.channelId() != null && !changes.channelId().equals(video.channel().id())) {
             throw DomainException.invalid("Moving a video to another channel is not supported");
@@ -236,6 +236,7 @@ public class VideoService {
         if (video.privacy() != before) {
             privacyChanged.fire(new VideoEvents.PrivacyChanged(video.id(), before, video.privacy()));
         }
+        return video.uuid();
     }
 
     /** Deletes a video; the deletion of its files is recorded with it and done by the janitor. */

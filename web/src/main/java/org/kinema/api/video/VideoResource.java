@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.kinema.account.Caller;
+import org.kinema.activitypub.VideoUpdates;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.kinema.api.platform.CurrentUser;
 import org.kinema.api.platform.JsonMapper;
@@ -61,6 +62,10 @@ public class VideoResource {
 
     @Inject
     private VideoService videos;
+
+    /** Changes of a video's description, told to its followers. */
+    @Inject
+    private VideoUpdates edits;
 
     @Inject
     private CurrentUser currentUser;
@@ -152,7 +157,7 @@ public class VideoResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     public Response describe(@PathParam("id") String id) throws IOException {
         Caller caller = currentUser.require();
-        videos.describe(caller, id, DraftFields.from(DraftFields.fromRequest(request)), null, null);
+        edits.describe(caller, id, DraftFields.from(DraftFields.fromRequest(request)), null, null);
         return Response.noContent().build();
     }
 
@@ -168,7 +173,7 @@ public class VideoResource {
         Map<String, EntityPart> files = new HashMap<>();
         Map<String, List<String>> fields = DraftFields.fromEntityParts(parts, files);
         try (TemporaryFiles images = new TemporaryFiles()) {
-            videos.describe(caller, id, DraftFields.from(fields), image(files.get("thumbnailfile"), images),
+            edits.describe(caller, id, DraftFields.from(fields), image(files.get("thumbnailfile"), images),
                     image(files.get("previewfile"), images));
         }
         return Response.noContent().build();
