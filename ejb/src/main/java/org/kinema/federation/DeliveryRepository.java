@@ -36,7 +36,9 @@ public class DeliveryRepository {
 
     /**
      * Queues an activity for each inbox, due now, and tells the inboxes' hosts that they have work:
-     * three statements however many inboxes (a new video's followers may be thousands). The hosts
+     * three statements however many inboxes (a new video's followers may be thousands). Each is
+     * created when it is queued, not when the transaction began (a video's publication moves its
+     * files first). The hosts
      * are locked in their order, so that two transactions queueing for the same hosts never deadlock.
      */
     public void add(List<Recipient> recipients, long signerId, String activityType, String body) {
@@ -49,8 +51,9 @@ public class DeliveryRepository {
                         SELECT DISTINCT h FROM unnest(CAST(?1 AS text[])) AS t(h) ORDER BY h ON CONFLICT DO NOTHING""")
                 .setParameter(1, hosts).executeUpdate();
         em.createNativeQuery("""
-                        INSERT INTO kinema.delivery (host, inbox_url, signer_id, activity_type, body)
-                        SELECT h, i, ?3, ?4, ?5 FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) WITH ORDINALITY AS t(h, i, n)
+                        INSERT INTO kinema.delivery (host, inbox_url, signer_id, activity_type, body, created_at)
+                        SELECT h, i, ?3, ?4, ?5, clock_timestamp()
+                          FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) WITH ORDINALITY AS t(h, i, n)
                          ORDER BY n""")
                 .setParameter(1, hosts).setParameter(2, texts(recipients.stream().map(Recipient::inboxUrl).toList()))
                 .setParameter(3, signerId).setParameter(4, activityType).setParameter(5, body).executeUpdate();
