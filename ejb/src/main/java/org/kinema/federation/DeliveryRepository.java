@@ -38,8 +38,9 @@ public class DeliveryRepository {
      * Queues an activity for each inbox, due now, and tells the inboxes' hosts that they have work:
      * three statements however many inboxes (a new video's followers may be thousands). Each is
      * created when it is queued, not when the transaction began (a video's publication moves its
-     * files first). The hosts
-     * are locked in their order, so that two transactions queueing for the same hosts never deadlock.
+     * files first). The hosts are locked in their order, and with the lock an UPDATE takes (which the
+     * key-share locks of the deliveries' foreign keys do not block), so that two transactions
+     * queueing for the same hosts never deadlock.
      */
     public void add(List<Recipient> recipients, long signerId, String activityType, String body) {
         if (recipients.isEmpty()) {
@@ -59,7 +60,7 @@ public class DeliveryRepository {
                 .setParameter(3, signerId).setParameter(4, activityType).setParameter(5, body).executeUpdate();
         em.createNativeQuery("""
                         WITH locked AS (SELECT host FROM kinema.remote_host WHERE host = ANY (CAST(?1 AS text[]))
-                                         ORDER BY host FOR UPDATE)
+                                         ORDER BY host FOR NO KEY UPDATE)
                         UPDATE kinema.remote_host h
                            SET next_due_at = LEAST(coalesce(h.next_due_at, 'infinity'), GREATEST(now(), h.parked_until))
                           FROM locked WHERE h.host = locked.host""")

@@ -128,8 +128,7 @@ public class DeliveryWorkers {
      * Sends what is due for the claimed host while this node holds it, {@value #BATCH} at a time,
      * and stops at the host's first failure. A batch's successes are recorded together with the
      * look for the next batch, the last batch's with the host's release (two transactions for a
-     * host with a few deliveries),
-     * so a node dying mid-batch sends those again: receivers take an activity once by its id.
+     * host with a few deliveries), so a node dying mid-batch sends those again.
      */
     private void drain(DeliveryAttempts.Claim claim) {
         String host = claim.host();

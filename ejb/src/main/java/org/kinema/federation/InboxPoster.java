@@ -93,10 +93,12 @@ public final class InboxPoster {
     }
 
     /**
-     * Sends the request, and once more on a fresh connection when the one reused from the pool had
-     * been closed by the server while idle (servers close idle keep-alive connections when they
-     * please, and the client learns it only by the failed exchange). The receiver takes an activity
-     * once by its id, so a second POST after a first one that did arrive changes nothing.
+     * Sends the request, and once more at once when the exchange failed without an answer: most
+     * often the connection reused from the pool had been closed by the server while idle (servers
+     * close idle keep-alive connections when they please, and a client learns it only by the
+     * failed exchange), and the failed connection has left the pool. Not after a refused connection
+     * or a time-out, which the back-off handles. Like any retry, it sends an activity twice only if
+     * the first POST arrived and the connection broke before its answer.
      */
     private HttpResponse<Void> sendRenewingStale(HttpRequest request) throws IOException, InterruptedException {
         try {
