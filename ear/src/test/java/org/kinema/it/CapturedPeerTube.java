@@ -1,6 +1,5 @@
 package org.kinema.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Assumptions;
 
@@ -101,12 +100,5 @@ final class CapturedPeerTube {
         Assumptions.assumeTrue(at >= 0, "no section " + heading);
         int end = text.indexOf("\n### ", at + 4);
         return text.substring(at, end < 0 ? text.length() : end);
-    }
-
-    /** A copy of a document with one text field set. */
-    static ObjectNode with(JsonNode document, String field, String value) {
-        ObjectNode copy = document.deepCopy();
-        copy.put(field, value);
-        return copy;
     }
 }
