@@ -125,12 +125,7 @@ public class DeliveryRepository {
 
     /** Frees a host this node worked, due again when its next delivery is (and not before it is unparked). */
     public void release(String host, String node) {
-        em.createNativeQuery("""
-                        UPDATE kinema.remote_host h SET lease_owner = NULL, lease_until = NULL,
-                               next_due_at = GREATEST((SELECT min(d.next_attempt_at) FROM kinema.delivery d
-                                                        WHERE d.host = h.host AND d.state = 'waiting'), h.parked_until)
-                         WHERE h.host = ?1 AND h.lease_owner = ?2""")
-                .setParameter(1, host).setParameter(2, node).executeUpdate();
+        settle(host, node, List.of(), true);
     }
 
     /** A node that starts or stops frees the hosts it worked: their deliveries are taken up at once. */
@@ -152,12 +147,25 @@ public class DeliveryRepository {
                 (String) row[3], ((Number) row[4]).intValue(), (String) row[5], (String) row[6])).toList();
     }
 
-    /**
-     * The last deliveries of a turn were accepted by their inboxes (done, and their host is well
-     * again, if there were any), and this node frees the host, due again when its next delivery
-     * is (not before it is unparked): one statement.
-     */
+    /** The last deliveries of a turn were accepted by their inboxes, and this node frees the host: one statement. */
     public void finish(String host, String node, List<Long> ids) {
+        settle(host, node, ids, true);
+    }
+
+    /** These deliveries were accepted by their inboxes: done, and their host is well again. */
+    public void delivered(String host, List<Long> ids) {
+        if (!ids.isEmpty()) {
+            settle(host, "", ids, false);
+        }
+    }
+
+    /**
+     * Marks the deliveries {@code ids} completed and, if there were any, their host well again;
+     * with {@code release}, this node also frees the host (if it still holds it), due again when
+     * its next delivery is and not before it is unparked. One statement: the deliveries' update is
+     * a CTE, whose rows the host's update does not see, hence the {@code ids} left out of the next due.
+     */
+    private void settle(String host, String node, List<Long> ids, boolean release) {
         em.createNativeQuery("""
                         WITH done AS (
                             UPDATE kinema.delivery SET state = 'completed', attempts = attempts + 1, processed_at = now(),
@@ -170,9 +178,9 @@ public class DeliveryRepository {
                                parked_until = CASE WHEN counted.n > 0 THEN NULL ELSE h.parked_until END,
                                delivered = h.delivered + counted.n,
                                last_success_at = CASE WHEN counted.n > 0 THEN now() ELSE h.last_success_at END,
-                               lease_owner = CASE WHEN h.lease_owner = ?2 THEN NULL ELSE h.lease_owner END,
-                               lease_until = CASE WHEN h.lease_owner = ?2 THEN NULL ELSE h.lease_until END,
-                               next_due_at = CASE WHEN h.lease_owner = ?2
+                               lease_owner = CASE WHEN ?4 AND h.lease_owner = ?2 THEN NULL ELSE h.lease_owner END,
+                               lease_until = CASE WHEN ?4 AND h.lease_owner = ?2 THEN NULL ELSE h.lease_until END,
+                               next_due_at = CASE WHEN ?4 AND h.lease_owner = ?2
                                    THEN GREATEST((SELECT min(d.next_attempt_at) FROM kinema.delivery d
                                                    WHERE d.host = h.host AND d.state = 'waiting'
                                                      AND d.id <> ALL (CAST(?3 AS bigint[]))),
@@ -180,25 +188,8 @@ public class DeliveryRepository {
                                    ELSE h.next_due_at END
                           FROM counted
                          WHERE h.host = ?1""")
-                .setParameter(1, host).setParameter(2, node).setParameter(3, bigints(ids)).executeUpdate();
-    }
-
-    /** These deliveries were accepted by their inboxes: done, and their host is well again. */
-    public void delivered(String host, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        int done = em.createNativeQuery("""
-                        UPDATE kinema.delivery SET state = 'completed', attempts = attempts + 1, processed_at = now(),
-                               finished_at = now(), last_error = NULL
-                         WHERE id = ANY (CAST(?1 AS bigint[])) AND state = 'waiting'""")
-                .setParameter(1, bigints(ids))
+                .setParameter(1, host).setParameter(2, node).setParameter(3, bigints(ids)).setParameter(4, release)
                 .executeUpdate();
-        em.createNativeQuery("""
-                        UPDATE kinema.remote_host SET failures = 0, parked_until = NULL, delivered = delivered + ?2,
-                               last_success_at = now()
-                         WHERE host = ?1""")
-                .setParameter(1, host).setParameter(2, done).executeUpdate();
     }
 
     /**

@@ -39,7 +39,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class OutgoingActivities {
 
-
     @Inject
     private FollowRepository follows;
 

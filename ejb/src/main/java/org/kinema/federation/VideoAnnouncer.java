@@ -25,7 +25,6 @@ import java.util.List;
 @ApplicationScoped
 public class VideoAnnouncer {
 
-
     @Inject
     private VideoRepository videos;
 
@@ -68,5 +67,4 @@ public class VideoAnnouncer {
                 .add("object", videoUrl)
                 .build();
     }
-
 }
