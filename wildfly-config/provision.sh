@@ -12,7 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 cli_dir=$here/src/main/cli
 
 marker=$home/.kinema-provisioned
-fingerprint=$(cat "$cli_dir"/*.cli "$0" | sha256sum | cut -d' ' -f1)-$(stat -c %s "$dist_zip" "$driver_jar" | tr '\n' '-')
+fingerprint=$(cat "$cli_dir"/*.cli "$cli_dir"/*/*.cli "$0" | sha256sum | cut -d' ' -f1)-$(stat -c %s "$dist_zip" "$driver_jar" | tr '\n' '-')
 
 if [ -f "$marker" ] && [ "$(cat "$marker")" = "$fingerprint" ]; then
   echo "WildFly at $home is provisioned and up to date."
@@ -36,6 +36,21 @@ offline=$target/provision-offline.cli
   echo "stop-embedded-server"
 } > "$offline"
 JBOSS_HOME=$home "$cli" --file="$offline"
+
+# A node behind the balancer: the same configuration plus its registration with the balancer;
+# and the balancer itself.
+configuration=$home/standalone/configuration
+cp "$configuration/standalone-ha.xml" "$configuration/standalone-ha-balanced.xml"
+balanced=$target/provision-offline-balanced.cli
+{
+  echo "embed-server --server-config=standalone-ha-balanced.xml --std-out=discard"
+  for script in "$cli_dir"/balanced/*.cli; do cat "$script"; echo; done
+  echo "stop-embedded-server"
+  echo "embed-server --server-config=standalone-load-balancer.xml --std-out=discard"
+  for script in "$cli_dir"/balancer/*.cli; do cat "$script"; echo; done
+  echo "stop-embedded-server"
+} > "$balanced"
+JBOSS_HOME=$home "$cli" --file="$balanced"
 
 echo "$fingerprint" > "$marker"
 echo "WildFly provisioned."

@@ -5,7 +5,9 @@
 # the host's loopback; its port is bridged into the namespace, and chromedriver's port out of it,
 # through Unix sockets.
 #
-#   browser-lab.sh up KINEMA_PORT DRIVER_PORT    # prints nothing on success
+#   browser-lab.sh up KINEMA_PORT DRIVER_PORT [PORT...]   # prints nothing on success
+#
+# Every PORT after the driver's is bridged as KINEMA_PORT is (a cluster's balancer and nodes).
 #   browser-lab.sh down
 #
 # KINEMA_LAB names the namespace (and its folder in /tmp), so that test runs on other ports can
@@ -46,6 +48,7 @@ background() {
 
 up() {
   local kinema_port=$1 driver_port=$2
+  shift 2
   install_packages
   down
   mkdir -p "$run"
@@ -59,8 +62,10 @@ up() {
   ip -n "$ns" route add default dev v0
 
   # Kinema into the namespace (pages use http://localhost:KINEMA_PORT as everywhere else)
-  background socat "UNIX-LISTEN:$run/kinema.sock,fork,unlink-early" "TCP:127.0.0.1:$kinema_port"
-  background ip netns exec "$ns" socat "TCP-LISTEN:$kinema_port,bind=127.0.0.1,fork,reuseaddr" "UNIX-CONNECT:$run/kinema.sock"
+  for port in "$kinema_port" "$@"; do
+    background socat "UNIX-LISTEN:$run/kinema-$port.sock,fork,unlink-early" "TCP:127.0.0.1:$port"
+    background ip netns exec "$ns" socat "TCP-LISTEN:$port,bind=127.0.0.1,fork,reuseaddr" "UNIX-CONNECT:$run/kinema-$port.sock"
+  done
   # chromedriver out of it
   background ip netns exec "$ns" chromedriver --port=9515 --allowed-origins='*'
   background ip netns exec "$ns" socat "UNIX-LISTEN:$run/driver.sock,fork,unlink-early" "TCP:127.0.0.1:9515"
@@ -78,7 +83,7 @@ up() {
 }
 
 case "$command" in
-  up) up "${2:?Kinema port}" "${3:?driver port}" ;;
+  up) shift; up "${1:?Kinema port}" "${2:?driver port}" "${@:3}" ;;
   down) down ;;
-  *) echo "usage: $0 up KINEMA_PORT DRIVER_PORT | down" >&2; exit 2 ;;
+  *) echo "usage: $0 up KINEMA_PORT DRIVER_PORT [PORT...] | down" >&2; exit 2 ;;
 esac

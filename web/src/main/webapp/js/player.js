@@ -61,11 +61,16 @@ export function p2pRefusal ({ config, user, embed }) {
   return null
 }
 
+/**
+ * A video of this instance is tracked by the node that served the page (every node tracks the
+ * whole cluster's swarms); another instance's by the trackers it names.
+ */
 function trackerUrls (video) {
-  const fromServer = (video.trackerUrls || []).filter(url => url.startsWith('ws'))
-  if (fromServer.length) return fromServer
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-  return [`${scheme}://${location.host}/tracker/socket`]
+  const here = [`${scheme}://${location.host}/tracker/socket`]
+  if (video.isLocal !== false) return here
+  const fromServer = (video.trackerUrls || []).filter(url => url.startsWith('ws'))
+  return fromServer.length ? fromServer : here
 }
 
 /**

@@ -106,6 +106,22 @@ final class BenchClient {
         return get("/api/v1/videos/" + uuid);
     }
 
+    /** Waits until the video is published; fails when it failed or took longer than {@code timeout}. */
+    JsonNode awaitPublished(String uuid, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode video = video(uuid);
+            int state = video.path("state").path("id").asInt();
+            if (state == 1) {
+                return video;
+            }
+            if (state == 7 || System.nanoTime() > deadline) {
+                throw new IllegalStateException("Video " + uuid + " was not published: " + video);
+            }
+            Thread.sleep(250);
+        }
+    }
+
     private static void field(StringBuilder body, String boundary, String name, String value) {
         body.append("--").append(boundary).append("\r\n")
                 .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")

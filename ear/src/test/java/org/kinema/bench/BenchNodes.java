@@ -97,4 +97,58 @@ final class BenchNodes {
             return -1;
         }
     }
+
+    /**
+     * {@code count} info hashes (hex) served for the published video: its real HLS and torrent
+     * swarms, then random ones inserted for the same video.
+     */
+    static List<String> servedSwarms(org.kinema.launcher.KinemaNode node, String uuid, int count) throws java.sql.SQLException {
+        List<String> hashes = new java.util.ArrayList<>();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(node.jdbcUrl(), node.jdbcUser(), node.jdbcPassword())) {
+            long videoId;
+            try (java.sql.PreparedStatement query = db.prepareStatement("SELECT id FROM kinema.video WHERE uuid = ?")) {
+                query.setObject(1, java.util.UUID.fromString(uuid));
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    videoId = rows.getLong(1);
+                }
+            }
+            try (java.sql.PreparedStatement query = db.prepareStatement(
+                    "SELECT info_hash FROM kinema.tracker_swarm WHERE video_id = ? ORDER BY info_hash")) {
+                query.setLong(1, videoId);
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next() && hashes.size() < count) {
+                        hashes.add(rows.getString(1));
+                    }
+                }
+            }
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            try (java.sql.PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO kinema.tracker_swarm (info_hash, video_id) VALUES (?, ?)")) {
+                while (hashes.size() < count) {
+                    byte[] bytes = new byte[20];
+                    random.nextBytes(bytes);
+                    String hash = java.util.HexFormat.of().formatHex(bytes);
+                    insert.setString(1, hash);
+                    insert.setLong(2, videoId);
+                    insert.executeUpdate();
+                    hashes.add(hash);
+                }
+            }
+        }
+        return hashes;
+    }
+
+    /** TrackerLoad's class path: target/test-classes and jackson-core (it escapes JSON strings). */
+    static String loadGeneratorClassPath() {
+        List<String> entries = new java.util.ArrayList<>();
+        for (Class<?> type : List.of(TrackerLoad.class, com.fasterxml.jackson.core.io.JsonStringEncoder.class)) {
+            try {
+                entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
 }

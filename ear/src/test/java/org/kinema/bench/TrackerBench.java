@@ -12,18 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -264,54 +259,11 @@ public final class TrackerBench {
         BenchClient client = new BenchClient(node.baseUrl());
         client.login("root", BenchNodes.ROOT_PASSWORD);
         String uuid = client.upload(client.firstChannelId(), "tracker bench clip", clip);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (true) {
-            JsonNode video = client.video(uuid);
-            int state = video.path("state").path("id").asInt();
-            if (state == 1) {
-                break;
-            }
-            if (state == 7 || System.nanoTime() > deadline) {
-                throw new IllegalStateException("The bench clip was not published: " + video);
-            }
-            Thread.sleep(250);
-        }
-        List<String> hashes = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(node.jdbcUrl(), node.jdbcUser(), node.jdbcPassword())) {
-            long videoId;
-            try (PreparedStatement query = db.prepareStatement("SELECT id FROM kinema.video WHERE uuid = ?")) {
-                query.setObject(1, UUID.fromString(uuid));
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    videoId = rows.getLong(1);
-                }
-            }
-            try (PreparedStatement query = db.prepareStatement(
-                    "SELECT info_hash FROM kinema.tracker_swarm WHERE video_id = ? ORDER BY info_hash")) {
-                query.setLong(1, videoId);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next() && hashes.size() < count) {
-                        hashes.add(rows.getString(1));
-                    }
-                }
-            }
-            String firstHls = HexFormat.of().formatHex(firstHlsInfoHash(client.video(uuid)).getBytes(StandardCharsets.US_ASCII));
-            if (!hashes.contains(firstHls)) {
-                throw new IllegalStateException("The published clip's first HLS swarm is not served: " + hashes);
-            }
-            SecureRandom random = new SecureRandom();
-            try (PreparedStatement insert = db.prepareStatement(
-                    "INSERT INTO kinema.tracker_swarm (info_hash, video_id) VALUES (?, ?)")) {
-                while (hashes.size() < count) {
-                    byte[] bytes = new byte[20];
-                    random.nextBytes(bytes);
-                    String hash = HexFormat.of().formatHex(bytes);
-                    insert.setString(1, hash);
-                    insert.setLong(2, videoId);
-                    insert.executeUpdate();
-                    hashes.add(hash);
-                }
-            }
+        client.awaitPublished(uuid, Duration.ofMinutes(5));
+        List<String> hashes = BenchNodes.servedSwarms(node, uuid, count);
+        String firstHls = HexFormat.of().formatHex(firstHlsInfoHash(client.video(uuid)).getBytes(StandardCharsets.US_ASCII));
+        if (!hashes.contains(firstHls)) {
+            throw new IllegalStateException("The published clip's first HLS swarm is not served: " + hashes);
         }
         return hashes;
     }
@@ -361,7 +313,7 @@ public final class TrackerBench {
         } else {
             // its own JVM, so that its CPU time is its own; one thread, a serial collector: it stays lean
             command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:+UseSerialGC",
-                    "-Xmx1g", "-cp", loadGeneratorClassPath(), TrackerLoad.class.getName()));
+                    "-Xmx1g", "-cp", BenchNodes.loadGeneratorClassPath(), TrackerLoad.class.getName()));
         }
         command.addAll(arguments);
         if (!nodeLoadGenerator) {
@@ -451,18 +403,6 @@ public final class TrackerBench {
                 cores[1]);
     }
 
-    /** TrackerLoad's class path: target/test-classes and jackson-core (it escapes JSON strings). */
-    private static String loadGeneratorClassPath() {
-        List<String> entries = new ArrayList<>();
-        for (Class<?> type : List.of(TrackerLoad.class, com.fasterxml.jackson.core.io.JsonStringEncoder.class)) {
-            try {
-                entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-            } catch (java.net.URISyntaxException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return String.join(java.io.File.pathSeparator, entries);
-    }
 
     /** CPU time of the tracker and of the load generator, in clock ticks, at one moment. */
     private record CpuSample(long nanos, long serverTicks, long loadgenTicks) {

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Headless Chromium in a network namespace of its own (see src/test/sh/browser-lab.sh): set up
- * once for the run after the Kinema node, torn down at its end. Browsers reach Kinema at the
- * node's usual URL; WebRTC between them stays inside the namespace.
+ * once for the run, torn down at its end. Browsers reach Kinema at the shared node's usual URL,
+ * and {@link ClusterIT}'s balancer and nodes at theirs; WebRTC between them stays inside the
+ * namespace.
  */
 public final class BrowserLab implements BeforeAllCallback {
 
@@ -35,9 +36,9 @@ public final class BrowserLab implements BeforeAllCallback {
     }
 
     private static Lab start() {
-        int port = Integer.parseInt(URI.create(KinemaServer.api().baseUrl()).getPort() + "");
         try {
-            run("up", String.valueOf(port), String.valueOf(DRIVER_PORT));
+            run("up", String.valueOf(KINEMA_PORT), String.valueOf(DRIVER_PORT), String.valueOf(ClusterIT.PORT),
+                    String.valueOf(ClusterIT.PORT + 1), String.valueOf(ClusterIT.PORT + 2));
             return new Lab();
         } catch (Exception e) {
             throw new IllegalStateException("Could not set up the browser lab", e);

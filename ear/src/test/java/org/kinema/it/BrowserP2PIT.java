@@ -127,12 +127,12 @@ class BrowserP2PIT {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> stats(WebDriver browser) {
+    static Map<String, Object> stats(WebDriver browser) {
         Object stats = ((JavascriptExecutor) browser).executeScript("return window.kinemaPlayerStats || null");
         return stats == null ? Map.of() : (Map<String, Object>) stats;
     }
 
-    private static Map<String, Object> awaitStats(WebDriver browser, java.util.function.Predicate<Map<String, Object>> condition,
+    static Map<String, Object> awaitStats(WebDriver browser, java.util.function.Predicate<Map<String, Object>> condition,
                                                   Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         Map<String, Object> stats = stats(browser);
@@ -143,7 +143,7 @@ class BrowserP2PIT {
         return stats;
     }
 
-    private static long number(Map<String, Object> stats, String key) {
+    static long number(Map<String, Object> stats, String key) {
         Object value = stats.get(key);
         return value instanceof Number number ? number.longValue() : 0;
     }

@@ -211,32 +211,14 @@ class DeliveryIT {
 
     /** A remote Person as a fetch of its document would have cached it. */
     static long remote(String host, String name, String inbox, String sharedInbox) throws Exception {
-        String url = "http://" + host + "/accounts/" + name + "-" + Fresh.name("r");
-        try (Connection db = KinemaServer.database(); PreparedStatement insert = db.prepareStatement("""
-                INSERT INTO kinema.actor (type, preferred_username, host, url, inbox_url, shared_inbox_url, followers_url,
-                                          created_at, updated_at, fetched_at)
-                VALUES ('Person', ?, ?, ?, ?, ?, ?, now(), now(), now()) RETURNING id""")) {
-            insert.setString(1, name);
-            insert.setString(2, host);
-            insert.setString(3, url);
-            insert.setString(4, inbox);
-            insert.setString(5, sharedInbox);
-            insert.setString(6, url + "/followers");
-            try (ResultSet row = insert.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
+        try (Connection db = KinemaServer.database()) {
+            return RemoteFollowers.person(db, host, name + "-" + Fresh.name("r"), name, inbox, sharedInbox);
         }
     }
 
     static void follow(long follower, long followed) throws Exception {
-        try (Connection db = KinemaServer.database(); PreparedStatement insert = db.prepareStatement("""
-                INSERT INTO kinema.actor_follow (follower_id, following_id, state, url, created_at, updated_at)
-                VALUES (?, ?, 'accepted', ?, now(), now())""")) {
-            insert.setLong(1, follower);
-            insert.setLong(2, followed);
-            insert.setString(3, "http://remote.example/follows/" + Fresh.name("f"));
-            insert.executeUpdate();
+        try (Connection db = KinemaServer.database()) {
+            RemoteFollowers.follow(db, follower, followed);
         }
     }
 

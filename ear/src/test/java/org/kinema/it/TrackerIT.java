@@ -1,7 +1,6 @@
 package org.kinema.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,11 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -24,10 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,13 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(KinemaServer.class)
 class TrackerIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration WAIT = TrackerPeer.WAIT;
 
     private static String videoUuid;
     private static String hlsSwarm;
     private final Api api = KinemaServer.api();
-    private final List<TestPeer> peers = new ArrayList<>();
+    private final List<TrackerPeer> peers = new ArrayList<>();
 
     @BeforeAll
     static void publishAVideo() throws Exception {
@@ -62,7 +53,7 @@ class TrackerIT {
 
     @AfterEach
     void closePeers() throws InterruptedException {
-        peers.forEach(TestPeer::close);
+        peers.forEach(TrackerPeer::close);
         if (peers.size() > 5) {
             Thread.sleep(500); // the node sees the sockets close, so the next test has its connections
         }
@@ -123,8 +114,8 @@ class TrackerIT {
 
     @Test
     void twoPeersInTheSwarmGetTheOfferAndTheAnswerRelayed() throws Exception {
-        TestPeer alice = peer();
-        TestPeer bob = peer();
+        TrackerPeer alice = peer();
+        TrackerPeer bob = peer();
         JsonNode first = alice.announce(hlsSwarm, 0, null);
         assertEquals(hlsSwarm, first.path("info_hash").asText(), "the binary info hash comes back unchanged");
         assertEquals(120, first.path("interval").asInt());
@@ -143,8 +134,8 @@ class TrackerIT {
 
     @Test
     void unknownInfoHashIsRefused() throws Exception {
-        TestPeer stranger = peer();
-        String unknown = randomBinary();
+        TrackerPeer stranger = peer();
+        String unknown = TrackerPeer.randomBinary();
         JsonNode reply = stranger.announce(unknown, 0, null);
         assertFalse(reply.path("failure reason").asText().isEmpty(), reply::toString);
         assertEquals(0, scrape(unknown).path("incomplete").asInt(), "nothing is tracked");
@@ -152,18 +143,18 @@ class TrackerIT {
 
     @Test
     void offersOfAnAnnounceReachAtMostTwentyPeers() throws Exception {
-        List<TestPeer> crowd = new ArrayList<>();
+        List<TrackerPeer> crowd = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-            TestPeer peer = peer();
+            TrackerPeer peer = peer();
             peer.announce(hlsSwarm, 0, null);
             crowd.add(peer);
         }
-        TestPeer newcomer = peer();
+        TrackerPeer newcomer = peer();
         newcomer.announce(hlsSwarm, 24, 24);
         Thread.sleep(500);
         Set<String> offerIds = new HashSet<>();
         int receivers = 0;
-        for (TestPeer peer : crowd) {
+        for (TrackerPeer peer : crowd) {
             List<JsonNode> offers = peer.drain(m -> m.has("offer"));
             receivers += offers.isEmpty() ? 0 : 1;
             offers.forEach(offer -> offerIds.add(offer.path("offer_id").asText()));
@@ -174,7 +165,7 @@ class TrackerIT {
 
     @Test
     void announcesBeyondSixtyAMinuteOnOneConnectionAreRefused() throws Exception {
-        TestPeer eager = peer();
+        TrackerPeer eager = peer();
         for (int i = 0; i < 60; i++) {
             JsonNode reply = eager.announce(hlsSwarm, 0, null);
             assertNull(reply.get("failure reason"), () -> "announce within the budget: " + reply);
@@ -188,7 +179,7 @@ class TrackerIT {
         int cap = KinemaServer.TRACKER_SOCKETS_PER_ADDRESS;
         int refused = 0;
         for (int i = 0; i < cap + 3; i++) {
-            TestPeer peer = peer();
+            TrackerPeer peer = peer();
             JsonNode failure = peer.poll(Duration.ofMillis(i < cap - 5 ? 0 : 300));
             if (failure != null && failure.path("failure reason").asText().contains("Too many connections")) {
                 refused++;
@@ -201,9 +192,9 @@ class TrackerIT {
     @Test
     void scrapeReportsTheSwarm() throws Exception {
         peer().announce(hlsSwarm, 0, null);
-        TestPeer watcher = peer();
+        TrackerPeer watcher = peer();
         ObjectNode scrape = Api.JSON.createObjectNode().put("action", "scrape");
-        String unknown = randomBinary();
+        String unknown = TrackerPeer.randomBinary();
         scrape.putArray("info_hash").add(hlsSwarm).add(unknown);
         watcher.send(scrape);
         JsonNode reply = watcher.next(m -> "scrape".equals(m.path("action").asText()));
@@ -215,8 +206,8 @@ class TrackerIT {
 
     @Test
     void noPeerAddressIsWrittenToTheDatabase() throws Exception {
-        TestPeer alice = peer();
-        TestPeer bob = peer();
+        TrackerPeer alice = peer();
+        TrackerPeer bob = peer();
         alice.announce(hlsSwarm, 0, null);
         bob.announce(hlsSwarm, 1, 1);
         alice.next(m -> m.has("offer"));
@@ -265,120 +256,15 @@ class TrackerIT {
         return HexFormat.of().formatHex(binary.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** 20 random bytes as a binary string, NUL and bytes above 127 included. */
-    private static String randomBinary() {
-        byte[] bytes = new byte[20];
-        RANDOM.nextBytes(bytes);
-        bytes[3] = 0;
-        bytes[7] = (byte) 0xff;
-        return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
-
     private JsonNode scrape(String infoHash) throws Exception {
-        TestPeer peer = peer();
+        TrackerPeer peer = peer();
         peer.send(Api.JSON.createObjectNode().put("action", "scrape").put("info_hash", infoHash));
         return peer.next(m -> "scrape".equals(m.path("action").asText())).path("files").path(infoHash);
     }
 
-    private TestPeer peer() throws Exception {
-        TestPeer peer = new TestPeer(URI.create(api.baseUrl().replace("http://", "ws://") + "/tracker/socket"));
+    private TrackerPeer peer() throws Exception {
+        TrackerPeer peer = new TrackerPeer(URI.create(api.baseUrl().replace("http://", "ws://") + "/tracker/socket"));
         peers.add(peer);
         return peer;
     }
-
-    /** A WebSocket peer that keeps every message it receives. */
-    private static final class TestPeer implements WebSocket.Listener {
-        final String peerId = randomBinary();
-        final List<String> offerIds = new ArrayList<>();
-        private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
-        private final WebSocket socket;
-
-        TestPeer(URI uri) {
-            socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, this).join();
-        }
-
-        ObjectNode message(String infoHash) {
-            return Api.JSON.createObjectNode().put("action", "announce").put("info_hash", infoHash).put("peer_id", peerId);
-        }
-
-        /** Announces with {@code offers} offers (and numwant, if given); returns the tracker's reply. */
-        JsonNode announce(String infoHash, int offers, Integer numwant) throws Exception {
-            ObjectNode message = message(infoHash).put("event", "started");
-            if (numwant != null) {
-                message.put("numwant", numwant);
-            }
-            ArrayNode list = message.putArray("offers");
-            for (int i = 0; i < offers; i++) {
-                String offerId = randomBinary();
-                offerIds.add(offerId);
-                ObjectNode offer = list.addObject().put("offer_id", offerId);
-                offer.putObject("offer").put("type", "offer").put("sdp", "v=0 offer " + i);
-            }
-            send(message);
-            return next(m -> !m.has("offer") && !m.has("answer"));
-        }
-
-        void send(JsonNode message) throws Exception {
-            socket.sendText(Api.JSON.writeValueAsString(message), true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        }
-
-        JsonNode next(java.util.function.Predicate<JsonNode> wanted) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                JsonNode message = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (message != null && wanted.test(message)) {
-                    return message;
-                }
-            }
-            throw new AssertionError("No such message within " + WAIT);
-        }
-
-        JsonNode poll(Duration wait) throws InterruptedException {
-            return received.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        List<JsonNode> drain(java.util.function.Predicate<JsonNode> wanted) {
-            List<JsonNode> all = new ArrayList<>();
-            received.drainTo(all);
-            return all.stream().filter(wanted).toList();
-        }
-
-        boolean awaitClosed() throws InterruptedException {
-            return closed.await(WAIT.toSeconds(), TimeUnit.SECONDS);
-        }
-
-        void close() {
-            socket.abort();
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    received.add(Api.JSON.readTree(partial.toString()));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                } finally {
-                    partial.setLength(0);
-                }
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.countDown();
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.countDown();
-        }
-    }
 }
-

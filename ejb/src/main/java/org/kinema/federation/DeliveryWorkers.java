@@ -43,8 +43,6 @@ import java.util.logging.Logger;
 public class DeliveryWorkers {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorkers.class.getName());
-    /** Renewed when half of it has passed: a POST takes at most its 15 s time-out (and 5 s to connect). */
-    private static final Duration LEASE = Duration.ofSeconds(60);
     private static final int PER_CLAIM = 50;
     /** Deliveries read, and their successes recorded, together. */
     private static final int BATCH = 10;
@@ -69,10 +67,16 @@ public class DeliveryWorkers {
     private InboxPoster poster;
     /** This node's name, read once: the workers name it in every lease they take. */
     private String me;
+    /**
+     * A host's lease, renewed when half of it has passed: a POST takes at most its 15 s time-out (and
+     * 5 s to connect), and the lease is at least 30 s.
+     */
+    private Duration lease;
 
     @PostConstruct
     void start() {
         me = node.name();
+        lease = settings.federationLease();
         int released = attempts.releaseAllOf(me);
         if (released > 0) {
             LOG.info(() -> released + " remote host(s) worked when this node last stopped are free again");
@@ -116,7 +120,7 @@ public class DeliveryWorkers {
 
     /** Takes the lease of a host with deliveries due and sends them; false if none was due. */
     private boolean turn() {
-        Optional<DeliveryAttempts.Claim> claim = attempts.claim(me, LEASE, BATCH);
+        Optional<DeliveryAttempts.Claim> claim = attempts.claim(me, lease, BATCH);
         claim.ifPresent(found -> {
             loop.wake(); // there may be more: the resting workers look too
             drain(found);
@@ -145,8 +149,8 @@ public class DeliveryWorkers {
                         last = true;
                         break;
                     }
-                    if (Duration.between(renewed, Instant.now()).compareTo(LEASE.dividedBy(2)) > 0) {
-                        if (!attempts.renew(host, me, LEASE)) {
+                    if (Duration.between(renewed, Instant.now()).compareTo(lease.dividedBy(2)) > 0) {
+                        if (!attempts.renew(host, me, lease)) {
                             last = true; // lost the host (a long stall): its new holder sends the rest
                             break;
                         }

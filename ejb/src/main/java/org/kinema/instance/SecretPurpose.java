@@ -7,5 +7,7 @@ public enum SecretPurpose {
     /** Keys the hashes that stand for viewers when views are counted. */
     VIEWERS,
     /** Keys the hashes that stand for client addresses when calls are counted against rate limits. */
-    RATE_LIMITS
+    RATE_LIMITS,
+    /** Keys the hashes that stand for client addresses in the tracker's memory (the same on every node). */
+    TRACKER_ADDRESSES
 }

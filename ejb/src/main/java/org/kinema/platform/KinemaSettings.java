@@ -86,6 +86,16 @@ public class KinemaSettings {
     }
 
     /**
+     * How long a node's claim on a remote host's deliveries lasts without renewal
+     * (KINEMA_FEDERATION_LEASE_SECONDS, 60): a node that dies loses its hosts to the others after
+     * this long. At least 30 s, twice the longest a delivery's POST may take (time-out and connect),
+     * so that a lease is renewed in time between two deliveries.
+     */
+    public Duration federationLease() {
+        return Duration.ofSeconds(Math.max(30, value("KINEMA_FEDERATION_LEASE_SECONDS").map(Integer::parseInt).orElse(60)));
+    }
+
+    /**
      * Whether remote fetches may reach private and loopback addresses: KINEMA_FEDERATION_ALLOW_PRIVATE=true,
      * for tests of several instances on one machine only.
      */

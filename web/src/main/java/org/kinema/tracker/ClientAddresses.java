@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,16 +18,46 @@ import java.util.logging.Logger;
 
 /**
  * What the tracker knows per client address, in memory only: its open connections (to cap them)
- * and the videos it announced lately (to raise an alarm). An address is known only by a hash of
- * it salted with a random value made at start and never stored, so even this map, and the
- * alarm's log line, name no address. An address's entry goes once it has no connection left and
- * its alarm window has passed.
+ * and the videos it announced lately (to raise an alarm), with what the cluster's other nodes know
+ * of it ({@link Elsewhere}). An address is known only by a hash of it keyed with the instance's
+ * secret for this purpose (the same on every node, never given out), so even this map, the
+ * messages between nodes and the alarm's log line name no address. An address's entry goes once
+ * it has no connection left and its alarm window has passed.
  */
 final class ClientAddresses {
 
+    /** What the cluster's other nodes know of addresses (nothing, for a tracker alone). */
+    interface Elsewhere {
+
+        Elsewhere NOWHERE = new Elsewhere() {
+            @Override
+            public int sockets(String key) {
+                return 0;
+            }
+
+            @Override
+            public void socketsHere(String key, int count) {
+            }
+
+            @Override
+            public void announced(String key, long video) {
+            }
+        };
+
+        /** Sockets the address holds on other nodes. */
+        int sockets(String key);
+
+        /** The address now holds {@code count} sockets on this node. */
+        void socketsHere(String key, int count);
+
+        /** The address announced a video it had not in this window, on this node. */
+        void announced(String key, long video);
+    }
+
     static final Logger LOG = Logger.getLogger(ClientAddresses.class.getName());
 
-    private final byte[] salt = new byte[32];
+    private final byte[] salt;
+    private final Elsewhere elsewhere;
     private final int maxSockets;
     private final int alarmVideos;
     private final long alarmWindowNanos;
@@ -33,8 +65,15 @@ final class ClientAddresses {
     private final ConcurrentHashMap<String, Client> clients = new ConcurrentHashMap<>();
     private volatile long nextSweep;
 
+    /** A tracker alone, its addresses hashed with a random key of its own. */
     ClientAddresses(int maxSockets, int alarmVideos, Duration alarmWindow, LongSupplier clock) {
-        new SecureRandom().nextBytes(salt);
+        this(randomBytes(), maxSockets, alarmVideos, alarmWindow, clock, Elsewhere.NOWHERE);
+    }
+
+    ClientAddresses(byte[] salt, int maxSockets, int alarmVideos, Duration alarmWindow, LongSupplier clock,
+                    Elsewhere elsewhere) {
+        this.salt = salt.clone();
+        this.elsewhere = elsewhere;
         this.maxSockets = maxSockets;
         this.alarmVideos = alarmVideos;
         this.alarmWindowNanos = alarmWindow.toNanos();
@@ -54,35 +93,68 @@ final class ClientAddresses {
         }
     }
 
-    /** Counts a new connection from the address; false (and not counted) beyond the cap. */
+    /**
+     * Counts a new connection from the address; false (and not counted) beyond the cap, which
+     * counts the address's sockets on the other nodes too (as they last told).
+     */
     boolean admit(String key) {
         sweepNowAndThen();
-        boolean[] admitted = {false};
+        int elsewhereNow = elsewhere.sockets(key);
+        int[] now = {-1};
         clients.compute(key, (k, client) -> {
             Client known = client == null ? new Client(clock.getAsLong()) : client;
-            if (known.sockets < maxSockets) {
+            if (known.sockets + elsewhereNow < maxSockets) {
                 known.sockets++;
-                admitted[0] = true;
+                now[0] = known.sockets;
             }
             return known;
         });
-        return admitted[0];
+        if (now[0] < 0) {
+            return false;
+        }
+        elsewhere.socketsHere(key, now[0]);
+        return true;
     }
 
     /** A connection from the address closed. */
     void release(String key) {
+        int[] now = {-1};
         clients.computeIfPresent(key, (k, client) -> {
             client.sockets = Math.max(0, client.sockets - 1);
+            now[0] = client.sockets;
             return client;
         });
+        if (now[0] >= 0) {
+            elsewhere.socketsHere(key, now[0]);
+        }
     }
 
-    /** The address announced a video's swarm; warns once per window past the alarm's threshold. */
+    /** The sockets of every address that holds some on this node. */
+    Map<String, Integer> socketCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        clients.forEach((key, client) -> {
+            if (client.sockets > 0) {
+                counts.put(key, client.sockets);
+            }
+        });
+        return counts;
+    }
+
+    /** The address announced a video's swarm here; warns once per window past the alarm's threshold. */
     void announced(String key, long video) {
         Client client = clients.get(key);
-        if (client == null) {
-            return;
+        if (client != null && add(key, client, video)) {
+            elsewhere.announced(key, video);
         }
+    }
+
+    /** Another node saw the address announce a video: it counts towards the alarm here too. */
+    void announcedElsewhere(String key, long video) {
+        add(key, clients.computeIfAbsent(key, k -> new Client(clock.getAsLong())), video);
+    }
+
+    /** Adds the video to the address's window, warning when it passes the threshold; false if it was there. */
+    private boolean add(String key, Client client, long video) {
         int count;
         synchronized (client) {
             long now = clock.getAsLong();
@@ -91,8 +163,11 @@ final class ClientAddresses {
                 client.videos.clear();
                 client.alarmed = false;
             }
-            if (client.alarmed || !client.videos.add(video) || client.videos.size() <= alarmVideos) {
-                return;
+            if (!client.videos.add(video)) {
+                return false;
+            }
+            if (client.alarmed || client.videos.size() <= alarmVideos) {
+                return true;
             }
             client.alarmed = true;
             count = client.videos.size();
@@ -100,6 +175,7 @@ final class ClientAddresses {
         LOG.log(Level.WARNING, "Tracker: one address (salted hash {0}) announced {1} different videos within {2}"
                 + " minutes; a crawler collecting viewers'' addresses behaves like this", new Object[]{key, count,
                 TimeUnit.NANOSECONDS.toMinutes(alarmWindowNanos)});
+        return true;
     }
 
     /** Open connections from the address now. */

@@ -85,6 +85,29 @@ public final class InMemorySwarmRegistry implements SwarmRegistry {
         return swarms.size();
     }
 
+    /** Someone who takes the registry's peers one by one. */
+    @FunctionalInterface
+    public interface PeerVisitor {
+        void visit(String infoHash, String peerId, Peer peer, boolean seeding);
+    }
+
+    /** Every peer of every swarm now (each swarm as it is when its turn comes). */
+    public void forEach(PeerVisitor visitor) {
+        for (Map.Entry<String, Swarm> entry : swarms.entrySet()) {
+            List<Member> members;
+            Swarm swarm = entry.getValue();
+            synchronized (swarm) {
+                members = new ArrayList<>(swarm.members.size());
+                for (Member member : swarm.members) {
+                    members.add(new Member(member.peerId, member.peer, member.seeding, member.index));
+                }
+            }
+            for (Member member : members) {
+                visitor.visit(entry.getKey(), member.peerId, member.peer, member.seeding);
+            }
+        }
+    }
+
     private static final class Member {
         final String peerId;
         Peer peer;
@@ -109,6 +132,7 @@ public final class InMemorySwarmRegistry implements SwarmRegistry {
 
         Joined join(String peerId, Peer peer, boolean seeding, boolean justCompleted) {
             Member member = byId.get(peerId);
+            boolean news = member == null || justCompleted;
             if (member == null) {
                 member = new Member(peerId, peer, false, members.size());
                 members.add(member);
@@ -126,8 +150,9 @@ public final class InMemorySwarmRegistry implements SwarmRegistry {
             if (nowSeeding != member.seeding) {
                 member.seeding = nowSeeding;
                 seeders += nowSeeding ? 1 : -1;
+                news = true;
             }
-            return new Joined.Member(counts());
+            return new Joined.Member(counts(), news);
         }
 
         void leave(String peerId, Peer peer) {

@@ -5,15 +5,18 @@ import java.util.Optional;
 
 /**
  * Who is in which swarm. Info hashes and peer ids are the 20-character binary strings of the
- * protocol. This node's implementation is {@link InMemorySwarmRegistry}; a cluster-wide one can
- * take its place as long as it keeps peers out of any persistent store.
+ * protocol. This node's peers are in an {@link InMemorySwarmRegistry}; {@link ClusterSwarmRegistry}
+ * adds those of the cluster's other nodes. Peers are never written to any persistent store.
  */
 public interface SwarmRegistry {
 
     /** What became of an announce. */
     sealed interface Joined permits Joined.Member, Joined.PeerIdTaken {
-        /** The peer is in the swarm; the counts include it. */
-        record Member(SwarmCounts counts) implements Joined {
+        /**
+         * The peer is in the swarm; the counts include it. {@code news}: it is new there, or it
+         * now seeds, or it just completed (what other nodes' registries must hear).
+         */
+        record Member(SwarmCounts counts, boolean news) implements Joined {
         }
 
         /** Another open connection holds that peer id in the swarm. */

@@ -48,12 +48,29 @@ public final class Tracker {
      */
     public Tracker(SwarmRegistry registry, ServedSwarms served, Executor lookups, TrackerLimits limits,
                    LongSupplier clock) {
+        this(registry, served, lookups, limits, clock,
+                new ClientAddresses(limits.socketsPerAddress(), limits.alarmVideos(), limits.alarmWindow(), clock));
+    }
+
+    /**
+     * A tracker of the cluster: swarms and addresses as its other nodes know them too, addresses
+     * hashed with the instance's key {@code addressKey}.
+     */
+    Tracker(ClusterSwarmRegistry registry, ServedSwarms served, Executor lookups, TrackerLimits limits,
+            LongSupplier clock, byte[] addressKey, ClusterAddresses elsewhere) {
+        this(registry, served, lookups, limits, clock, new ClientAddresses(addressKey, limits.socketsPerAddress(),
+                limits.alarmVideos(), limits.alarmWindow(), clock, elsewhere));
+        elsewhere.attach(addresses);
+    }
+
+    private Tracker(SwarmRegistry registry, ServedSwarms served, Executor lookups, TrackerLimits limits,
+                    LongSupplier clock, ClientAddresses addresses) {
         this.registry = registry;
         this.served = served;
         this.lookups = lookups;
         this.limits = limits;
         this.clock = clock;
-        this.addresses = new ClientAddresses(limits.socketsPerAddress(), limits.alarmVideos(), limits.alarmWindow(), clock);
+        this.addresses = addresses;
     }
 
     public TrackerLimits limits() {

@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.kinema.cluster.ClusterBus;
+import org.kinema.instance.InstanceSecrets;
+import org.kinema.instance.SecretPurpose;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.swarm.TrackedSwarms;
 
@@ -13,8 +16,10 @@ import java.util.OptionalLong;
 import java.util.logging.Logger;
 
 /**
- * Makes this node's one {@link Tracker}: in-memory swarms, the served swarms of PostgreSQL (asked
- * on the container's managed executor when not in memory), the configured limits.
+ * Makes this node's one {@link Tracker}: swarms and address counts of the whole cluster
+ * ({@link ClusterSwarmRegistry}, {@link ClusterAddresses}, addresses hashed with the instance's key),
+ * the served swarms of PostgreSQL (asked on the container's managed executor when not in memory),
+ * the configured limits. {@link TrackerStart} makes it when the application starts.
  */
 @ApplicationScoped
 public class TrackerSetup {
@@ -27,8 +32,15 @@ public class TrackerSetup {
     @Inject
     private TrackedSwarms trackedSwarms;
 
+    @Inject
+    private ClusterBus cluster;
+
+    @Inject
+    private InstanceSecrets secrets;
+
     @Resource
     private ManagedExecutorService executor;
+
 
     @Produces
     @Singleton
@@ -46,6 +58,7 @@ public class TrackerSetup {
                 return trackedSwarms.videoOf(infoHashHex);
             }
         };
-        return new Tracker(new InMemorySwarmRegistry(), served, executor, limits, System::nanoTime);
+        return new Tracker(new ClusterSwarmRegistry(cluster), served, executor, limits, System::nanoTime,
+                secrets.key(SecretPurpose.TRACKER_ADDRESSES), new ClusterAddresses(cluster));
     }
 }

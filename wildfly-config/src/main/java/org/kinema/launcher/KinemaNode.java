@@ -98,7 +98,17 @@ public final class KinemaNode implements AutoCloseable {
      * operator's restart would; returns once the node is healthy again.
      */
     public void restartServer() throws IOException, InterruptedException {
+        stopServer();
+        startServer();
+    }
+
+    /** Stops WildFly gracefully (the database stays up), as an operator stops a node. */
+    public void stopServer() throws InterruptedException {
         server.close();
+    }
+
+    /** Starts WildFly again after {@link #stopServer()} or {@link #killServer()}; returns once it is healthy. */
+    public void startServer() throws IOException, InterruptedException {
         server = WildFlyServer.start(settings, environment);
         server.awaitDeployment();
         awaitHealthy(settings.httpPort(), server);

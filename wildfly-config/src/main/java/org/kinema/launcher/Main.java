@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * The README's run command ends here: starts one node in the foreground with the settings of
  * the environment ({@code KINEMA_*}) and stops it on Ctrl-C.
  * System properties {@code kinema.wildfly.home}, {@code kinema.ear} and {@code kinema.run.dir}
- * are set by the build.
+ * are set by the build. With {@code kinema.cluster.nodes} above 1 it starts a {@link KinemaCluster}
+ * of that many nodes behind WildFly's balancer instead, in the {@code cluster} folder of the run
+ * folder.
  */
 public final class Main {
 
@@ -22,19 +24,21 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        int clusterNodes = Integer.getInteger("kinema.cluster.nodes", 1);
+        Path runDir = Path.of(System.getProperty("kinema.run.dir", "run"));
         NodeSettings settings = NodeSettings.builder()
                 .wildflyHome(Path.of(required("kinema.wildfly.home")))
                 .ear(Path.of(required("kinema.ear")))
-                .instanceDir(Path.of(System.getProperty("kinema.run.dir", "run")))
+                .instanceDir(clusterNodes > 1 ? runDir.resolve("cluster") : runDir)
                 .build();
         quietLibraryLogging();
         // The stop hook comes first: Ctrl-C while WildFly boots must stop the node too, not fail to
         // register a hook in a JVM that is already shutting down.
-        AtomicReference<KinemaNode> running = new AtomicReference<>();
+        AtomicReference<AutoCloseable> running = new AtomicReference<>();
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
-            KinemaNode started = running.get();
+            AutoCloseable started = running.get();
             try {
                 if (started != null) {
                     started.close();
@@ -45,9 +49,10 @@ public final class Main {
                 System.err.println("Stopping Kinema: " + e);
             }
         }, "kinema-stop"));
-        KinemaNode node;
+        Running node;
         try {
-            node = KinemaNode.start(settings);
+            node = clusterNodes > 1 ? Running.of(KinemaCluster.start(settings, clusterNodes))
+                    : Running.of(KinemaNode.start(settings));
         } catch (IOException | RuntimeException e) {
             if (stopping.get()) {
                 awaitStopHook(); // stopped while starting: WildFly and PostgreSQL had the signal too
@@ -61,12 +66,67 @@ public final class Main {
         }
         System.out.println();
         System.out.println("Kinema is running at " + settings.publicUrl() + " (Ctrl-C stops it)");
+        node.describe().forEach(System.out::println);
         System.out.println();
         int status = node.awaitExit();
         if (stopping.get()) {
             awaitStopHook();
         }
         System.exit(status);
+    }
+
+    /** What the launcher started: one node, or a cluster with its balancer. */
+    private interface Running extends AutoCloseable {
+
+        int awaitExit() throws InterruptedException;
+
+        /** Lines for the console about where things are. */
+        List<String> describe();
+
+        static Running of(KinemaNode node) {
+            return new Running() {
+                @Override
+                public int awaitExit() throws InterruptedException {
+                    return node.awaitExit();
+                }
+
+                @Override
+                public List<String> describe() {
+                    return List.of();
+                }
+
+                @Override
+                public void close() throws Exception {
+                    node.close();
+                }
+            };
+        }
+
+        static Running of(KinemaCluster cluster) {
+            return new Running() {
+                @Override
+                public int awaitExit() throws InterruptedException {
+                    return cluster.awaitExit();
+                }
+
+                @Override
+                public List<String> describe() {
+                    List<String> lines = new java.util.ArrayList<>();
+                    lines.add("Balancer log: " + cluster.balancerLog());
+                    for (KinemaNode member : cluster.nodes()) {
+                        lines.add("Node " + member.settings().nodeName() + " at " + member.baseUrl() + ", log: "
+                                + member.serverLog());
+                    }
+                    lines.add("Database: " + cluster.node(0).jdbcUrl());
+                    return lines;
+                }
+
+                @Override
+                public void close() throws Exception {
+                    cluster.close();
+                }
+            };
+        }
     }
 
     /**

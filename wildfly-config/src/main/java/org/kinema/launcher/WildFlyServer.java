@@ -21,6 +21,11 @@ import java.util.stream.Stream;
 final class WildFlyServer implements AutoCloseable {
 
     static final String SERVER_CONFIG = "standalone-ha.xml";
+    /** A node that registers with a balancer (see wildfly-config/src/main/cli/balanced). */
+    static final String BALANCED_SERVER_CONFIG = "standalone-ha-balanced.xml";
+    static final String BALANCER_CONFIG = "standalone-load-balancer.xml";
+    /** The setting that puts a node behind a balancer. */
+    static final String BALANCER_HOST = "KINEMA_BALANCER_HOST";
     private static final String DEPLOYMENT = "kinema.ear";
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
@@ -40,21 +45,40 @@ final class WildFlyServer implements AutoCloseable {
         Path deployments = baseDir.resolve("deployments");
         clearDeploymentMarkers(deployments);
         Files.copy(node.ear(), deployments.resolve(DEPLOYMENT), StandardCopyOption.REPLACE_EXISTING);
-
-        List<String> command = new ArrayList<>(List.of(
-                node.wildflyHome().resolve("bin/standalone.sh").toString(),
-                "-c", SERVER_CONFIG,
-                "-Djboss.server.base.dir=" + baseDir,
+        String config = environment.containsKey(BALANCER_HOST) ? BALANCED_SERVER_CONFIG : SERVER_CONFIG;
+        return launch(node.wildflyHome(), baseDir, config, node.instanceDir(), node.consoleToFile(), environment,
                 "-Djboss.node.name=" + node.nodeName(),
                 "-Djboss.tx.node.id=" + transactionNodeId(node.nodeName()),
-                "-Djboss.socket.binding.port-offset=" + portOffset(node.httpPort())));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(node.instanceDir().toFile());
+                "-Djboss.socket.binding.port-offset=" + portOffset(node.httpPort()));
+    }
+
+    /**
+     * WildFly's load balancer ({@value #BALANCER_CONFIG}) in {@code folder}: it answers on
+     * KINEMA_HTTP_PORT of {@code environment} and takes nodes' registrations on KINEMA_BALANCER_PORT.
+     */
+    static WildFlyServer startBalancer(Path wildflyHome, Path folder, int httpPort, Map<String, String> environment)
+            throws IOException {
+        Path baseDir = folder.resolve("server");
+        prepareBaseDir(wildflyHome, baseDir);
+        return launch(wildflyHome, baseDir, BALANCER_CONFIG, folder, true, environment,
+                "-Djboss.node.name=balancer",
+                "-Djboss.socket.binding.port-offset=" + portOffset(httpPort));
+    }
+
+    private static WildFlyServer launch(Path wildflyHome, Path baseDir, String config, Path folder, boolean consoleToFile,
+                                        Map<String, String> environment, String... properties) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                wildflyHome.resolve("bin/standalone.sh").toString(),
+                "-c", config,
+                "-Djboss.server.base.dir=" + baseDir));
+        command.addAll(List.of(properties));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         builder.environment().putAll(environment);
         // standalone.sh forwards SIGTERM to the JVM only when it runs it in the background
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         builder.redirectErrorStream(true);
-        if (node.consoleToFile()) {
-            builder.redirectOutput(node.instanceDir().resolve("console.log").toFile());
+        if (consoleToFile) {
+            builder.redirectOutput(folder.resolve("console.log").toFile());
         } else {
             builder.inheritIO();
         }

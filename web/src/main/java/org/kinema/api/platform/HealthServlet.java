@@ -5,19 +5,32 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.kinema.cluster.ClusterBus;
 import org.kinema.platform.HealthCheck;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * {@code GET /health}: 200 when this node can serve (PostgreSQL answers), 503 otherwise, with
- * the checks in JSON, for load balancers and operators.
+ * the checks in JSON, the node that answered and the cluster's members it sees, for load
+ * balancers and operators.
  */
 @WebServlet("/health")
 public class HealthServlet extends HttpServlet {
 
     @Inject
     private HealthCheck health;
+
+    @Inject
+    private ClusterBus cluster;
+
+    /** The answer: {@code status} UP or DOWN, and each check's. */
+    record Health(String status, String node, List<String> members, List<Check> checks) {
+    }
+
+    record Check(String name, String status) {
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -27,7 +40,7 @@ public class HealthServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write("{\"status\":\"" + status + "\",\"checks\":[{\"name\":\"database\",\"status\":\""
-                + status + "\"}]}");
+        JsonMapper.mapper().writeValue(response.getWriter(), new Health(status, cluster.self(), cluster.members(),
+                List.of(new Check("database", status))));
     }
 }

@@ -1,0 +1,182 @@
+package org.kinema.cluster;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jgroups.Address;
+import org.jgroups.BytesMessage;
+import org.jgroups.JChannel;
+import org.jgroups.Message;
+import org.jgroups.Receiver;
+import org.jgroups.View;
+import org.jgroups.util.NameCache;
+import org.kinema.platform.KinemaSettings;
+
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The cluster bus over the fork {@value #CHANNEL} of WildFly's JGroups channel (see
+ * {@code wildfly-config/src/main/cli/50-cluster.cli}). Members are named by their WildFly node
+ * names. Kinema's server configuration always has that channel; a node alone in its cluster sends
+ * nothing.
+ */
+@ApplicationScoped
+public class JGroupsClusterBus implements ClusterBus {
+
+    private static final Logger LOG = Logger.getLogger(JGroupsClusterBus.class.getName());
+    static final String CHANNEL = "java:jboss/jgroups/channel/kinema";
+    private static final Topic[] TOPICS = Topic.values();
+
+    @Inject
+    private KinemaSettings settings;
+
+    private final Map<Topic, Subscriber> subscribers = new EnumMap<>(Topic.class);
+    /** Injected, so that the deployment depends on it: WildFly starts the fork for Kinema then. */
+    @Resource(lookup = CHANNEL)
+    private JChannel channel;
+    /** Member names to their addresses, oldest first; replaced whole at every view. */
+    private volatile Map<String, Address> members = Map.of();
+    /** The members' names, oldest first. */
+    private volatile List<String> names = List.of();
+    private String self;
+
+    @PostConstruct
+    void connect() {
+        if (channel == null) {
+            LOG.info(() -> "No cluster channel at " + CHANNEL + ": this node is a cluster of one");
+            self = settings.nodeName();
+            names = List.of(self);
+            return;
+        }
+        self = name(channel.getAddress());
+        channel.setReceiver(new Receiver() {
+            @Override
+            public void receive(Message message) {
+                deliver(message);
+            }
+
+            @Override
+            public void viewAccepted(View view) {
+                accept(view);
+            }
+        });
+        accept(channel.getView());
+    }
+
+    @PreDestroy
+    void disconnect() {
+        if (channel != null) {
+            channel.setReceiver(null);
+        }
+    }
+
+    @Override
+    public String self() {
+        return self;
+    }
+
+    @Override
+    public List<String> members() {
+        return names;
+    }
+
+    @Override
+    public boolean isMember(String node) {
+        return names.contains(node);
+    }
+
+    @Override
+    public void broadcast(Topic topic, byte[] payload) {
+        if (channel != null && members.size() > 1) {
+            transmit(null, topic, payload);
+        }
+    }
+
+    @Override
+    public void send(String member, Topic topic, byte[] payload) {
+        Address address = members.get(member);
+        if (channel != null && address != null && !member.equals(self)) {
+            transmit(address, topic, payload);
+        }
+    }
+
+    private void transmit(Address to, Topic topic, byte[] payload) {
+        byte[] framed = new byte[payload.length + 1];
+        framed[0] = (byte) topic.ordinal();
+        System.arraycopy(payload, 0, framed, 1, payload.length);
+        Message message = new BytesMessage(to, framed);
+        message.setFlag(Message.TransientFlag.DONT_LOOPBACK);
+        try {
+            channel.send(message);
+        } catch (Exception e) {
+            // the member left, or the channel is closing: what it held in memory is gone with it
+            LOG.log(Level.FINE, "Cluster: a message to " + (to == null ? "all" : to) + " was not sent", e);
+        }
+    }
+
+    @Override
+    public synchronized void subscribe(Topic topic, Subscriber subscriber) {
+        subscribers.put(topic, subscriber);
+    }
+
+    private void deliver(Message message) {
+        byte[] framed = message.getArray();
+        int offset = message.getOffset();
+        int length = message.getLength();
+        if (length < 1 || framed[offset] < 0 || framed[offset] >= TOPICS.length) {
+            return;
+        }
+        Subscriber subscriber;
+        synchronized (this) {
+            subscriber = subscribers.get(TOPICS[framed[offset]]);
+        }
+        if (subscriber == null) {
+            return;
+        }
+        byte[] payload = new byte[length - 1];
+        System.arraycopy(framed, offset + 1, payload, 0, payload.length);
+        try {
+            subscriber.received(name(message.getSrc()), payload);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cluster: a message from " + message.getSrc() + " failed", e);
+        }
+    }
+
+    /** A member's logical name: its WildFly node name. */
+    private static String name(Address address) {
+        String name = NameCache.get(address);
+        return name != null ? name : String.valueOf(address);
+    }
+
+    private void accept(View view) {
+        Map<String, Address> now = new LinkedHashMap<>();
+        for (Address address : view.getMembers()) {
+            now.put(name(address), address);
+        }
+        Set<String> joined = new HashSet<>(now.keySet());
+        joined.removeAll(members.keySet());
+        joined.remove(self);
+        Set<String> left = new HashSet<>(members.keySet());
+        left.removeAll(now.keySet());
+        members = now;
+        names = List.copyOf(now.keySet());
+        LOG.info(() -> "Cluster members: " + now.keySet());
+        if (joined.isEmpty() && left.isEmpty()) {
+            return;
+        }
+        Map<Topic, Subscriber> current;
+        synchronized (this) {
+            current = new EnumMap<>(subscribers);
+        }
+        current.values().forEach(subscriber -> subscriber.membersChanged(Set.copyOf(joined), Set.copyOf(left)));
+    }
+}
