@@ -209,6 +209,8 @@ class ClusterIT {
         }
         Media.Result decoded = Media.decode(playlist);
         assertEquals(0, decoded.exitCode(), decoded::output);
+        assertEquals("ABANDONED", lease("SELECT batchstatus, '' FROM public.job_execution WHERE jobparameters LIKE ?",
+                "%leaseId = " + lease.id() + "%").owner(), "the dead node's job execution is marked abandoned");
 
         Path deadWork = dir.resolve("media/work").resolve(lease.id());
         Eventually.await("the dead job's work folder to be swept", () -> Files.notExists(deadWork), gone -> gone);

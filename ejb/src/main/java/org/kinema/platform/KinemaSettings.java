@@ -6,6 +6,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.SortedMap;
 
 /**
  * The node's settings: {@code KINEMA_*} environment variables, or the matching system
@@ -95,15 +98,15 @@ public class KinemaSettings {
         return Duration.ofSeconds(Math.max(30, value("KINEMA_FEDERATION_LEASE_SECONDS").map(Integer::parseInt).orElse(60)));
     }
 
-    /**
-     * Whether remote fetches may reach private and loopback addresses: KINEMA_FEDERATION_ALLOW_PRIVATE=true,
-     * for tests of several instances on one machine only.
-     */
     /** How many threads of each node send ActivityPub deliveries: KINEMA_FEDERATION_WORKERS, 8 by default. */
     public int deliveryWorkers() {
         return Math.max(1, value("KINEMA_FEDERATION_WORKERS").map(Integer::parseInt).orElse(8));
     }
 
+    /**
+     * Whether remote fetches may reach private and loopback addresses: KINEMA_FEDERATION_ALLOW_PRIVATE=true,
+     * for tests of several instances on one machine only.
+     */
     public boolean federationAllowsPrivateAddresses() {
         return value("KINEMA_FEDERATION_ALLOW_PRIVATE").map(Boolean::parseBoolean).orElse(false);
     }
@@ -117,6 +120,28 @@ public class KinemaSettings {
         String host = URI.create(publicUrl()).getHost();
         return value("KINEMA_ADMIN_EMAIL").orElse("admin@" + (host.contains(".") ? host : "example.com"));
     }
+
+    /**
+     * The settings that govern the whole cluster rather than one node (limits, leases, what is
+     * trusted), as this node has them, by name; unset ones are absent. Nodes whose values differ
+     * would treat the same request or job differently depending on where it lands.
+     */
+    public SortedMap<String, String> clusterWide() {
+        SortedMap<String, String> values = new TreeMap<>();
+        for (String name : CLUSTER_WIDE) {
+            value(name).ifPresent(value -> values.put(name, value));
+        }
+        return values;
+    }
+
+    private static final List<String> CLUSTER_WIDE = List.of("KINEMA_PUBLIC_URL", "KINEMA_MAX_REQUEST_SIZE",
+            "KINEMA_BEHIND_PROXY", "KINEMA_RATE_LIMIT_API", "KINEMA_RATE_LIMIT_LOGIN", "KINEMA_RATE_LIMIT_SIGNUP",
+            "KINEMA_RATE_LIMIT_ASK_SEND_EMAIL", "KINEMA_RATE_LIMIT_EXEMPT", "KINEMA_CLUSTER_NAME",
+            "KINEMA_TRANSCODING_LEASE_SECONDS", "KINEMA_FEDERATION_LEASE_SECONDS", "KINEMA_UPLOAD_EXPIRY_HOURS",
+            "KINEMA_FEDERATION_ALLOW_PRIVATE", "KINEMA_SMTP_HOST", "KINEMA_SMTP_PORT", "KINEMA_SMTP_FROM",
+            "KINEMA_TRACKER_PEERS_PER_ANSWER", "KINEMA_TRACKER_ANNOUNCES_PER_MINUTE", "KINEMA_TRACKER_SOCKETS_PER_ADDRESS",
+            "KINEMA_TRACKER_ALARM_VIDEOS", "KINEMA_TRACKER_ALARM_MINUTES", "KINEMA_TRACKER_INTERVAL",
+            "KINEMA_TRACKER_SWARMS_PER_SOCKET");
 
     public Optional<String> value(String name) {
         String property = System.getProperty(name.toLowerCase().replace('_', '.'));

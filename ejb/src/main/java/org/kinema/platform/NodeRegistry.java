@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,6 +60,7 @@ public class NodeRegistry {
             refuseSharingUnderTheDefaultName();
             if (nodes.claim(name, installId, ALIVE)) {
                 LOG.info(() -> "This node is " + name);
+                compareSettings();
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -68,6 +70,22 @@ public class NodeRegistry {
             LOG.info(() -> "Waiting for the node that was named " + name + " before to be gone");
             sleep();
         }
+    }
+
+    /**
+     * Records this node's cluster-wide settings and warns of each one another running node has
+     * otherwise: the same request or job would be treated differently depending on the node it
+     * lands on. (A warning, not a refusal: a change is rolled out one node at a time.)
+     */
+    private void compareSettings() {
+        SortedMap<String, String> mine = settings.clusterWide();
+        nodes.recordSettings(name, ClusterSettings.write(mine));
+        nodes.settingsOfOthers(name, ALIVE).forEach((other, text) -> {
+            for (String difference : ClusterSettings.differences(mine, ClusterSettings.read(text))) {
+                LOG.warning(() -> difference + " on node " + other + ". Settings that govern the whole cluster should"
+                        + " be the same on every node");
+            }
+        });
     }
 
     private void refuseSharingUnderTheDefaultName() {

@@ -6,7 +6,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code node} table: which nodes use this database, each seen within the last moments. Each
@@ -46,6 +48,25 @@ public class NodeRepository {
     public boolean seen(String name, String installId) {
         return em.createNativeQuery("UPDATE kinema.node SET seen_at = now() WHERE name = ?1 AND install_id = ?2")
                 .setParameter(1, name).setParameter(2, installId).executeUpdate() == 1;
+    }
+
+    /** Records the cluster-wide settings this node runs with ({@code NAME=value} lines). */
+    public void recordSettings(String name, String settings) {
+        em.createNativeQuery("UPDATE kinema.node SET settings = ?2 WHERE name = ?1")
+                .setParameter(1, name).setParameter(2, settings).executeUpdate();
+    }
+
+    /** The cluster-wide settings of the other nodes seen within {@code alive}, by node name. */
+    public Map<String, String> settingsOfOthers(String name, Duration alive) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT name, settings FROM kinema.node WHERE name <> ?1"
+                        + " AND settings IS NOT NULL AND seen_at >= now() - (?2 * interval '1 millisecond') ORDER BY name")
+                .setParameter(1, name).setParameter(2, alive.toMillis()).getResultList();
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            settings.put((String) row[0], (String) row[1]);
+        }
+        return settings;
     }
 
     public void remove(String name, String installId) {

@@ -18,11 +18,11 @@ import java.util.function.LongSupplier;
  *
  * <p>The truth is the {@code tracker_swarm} table in PostgreSQL; this is only a small cache of it
  * in this JVM, so every node of a cluster answers alike: a served swarm is remembered for
- * {@value #SERVED_SECONDS} s, an unknown one for {@value #UNKNOWN_SECONDS} s (so a video published
- * on another node is tracked here within seconds, and a deleted one stops being tracked within a
- * minute, as does one that turned private elsewhere). The cache holds at most {@value #MAX_ENTRIES} answers and starts afresh beyond that, so
- * announces of made-up info hashes cannot grow it. Publishing a video on this node forgets the
- * unknown answers at once.
+ * {@value #SERVED_SECONDS} s, an unknown one for {@value #UNKNOWN_SECONDS} s. Publishing,
+ * deleting or changing the privacy of a video on this node forgets what it concerns at once; the
+ * web module's {@code SwarmChanges} tells the other nodes, which forget it too (the time-outs bound
+ * what a lost message costs). The cache holds at most {@value #MAX_ENTRIES} answers and starts
+ * afresh beyond that, so announces of made-up info hashes cannot grow it.
  */
 @ApplicationScoped
 public class TrackedSwarms {
@@ -76,13 +76,30 @@ public class TrackedSwarms {
 
     /** A video was published here: its swarms may have been unknown a moment ago. */
     void published(@Observes(during = TransactionPhase.AFTER_SUCCESS) VideoEvents.Published event) {
-        answers.values().removeIf(answer -> answer.video.isEmpty());
+        forgetUnknown();
     }
 
     /** A video's privacy changed here: whether its swarms are served is asked again at once. */
     void privacyChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) VideoEvents.PrivacyChanged event) {
-        answers.values().removeIf(answer -> answer.video.isEmpty()
-                || answer.video.getAsLong() == event.videoId());
+        forget(event.videoId());
+    }
+
+    /** A video was deleted here: its swarms are no longer served. */
+    void deleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) VideoEvents.Deleted event) {
+        forget(event.videoId());
+    }
+
+    /** Swarms unknown a moment ago may be served now (a video was published, here or on another node). */
+    public void forgetUnknown() {
+        answers.values().removeIf(answer -> answer.video.isEmpty());
+    }
+
+    /**
+     * Whether the video's swarms are served is asked again at once (its privacy changed or it was
+     * deleted, here or on another node); so are the unknown swarms.
+     */
+    public void forget(long videoId) {
+        answers.values().removeIf(answer -> answer.video.isEmpty() || answer.video.getAsLong() == videoId);
     }
 
     private OptionalLong ask(String infoHashHex) {

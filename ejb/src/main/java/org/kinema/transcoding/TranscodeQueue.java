@@ -31,6 +31,25 @@ public class TranscodeQueue {
         return ids.isEmpty() ? Optional.empty() : Optional.of(em.find(Video.class, ids.get(0).longValue()));
     }
 
+    /**
+     * The batch runtime never hears of a job whose node died while it ran: its execution would stay
+     * STARTED in the job repository for good. Marks the execution (and its steps) of the claim
+     * ABANDONED, found by the claim's lease id among its parameters ({@code leaseId = …}).
+     */
+    public void abandonExecutionOf(String leaseId) {
+        em.createNativeQuery("""
+                        WITH abandoned AS (
+                            UPDATE public.job_execution
+                            SET batchstatus = 'ABANDONED', exitstatus = 'Its node died; another node took the video over',
+                                endtime = now(), lastupdatedtime = now()
+                            WHERE batchstatus IN ('STARTING', 'STARTED', 'STOPPING') AND jobparameters LIKE ?1
+                            RETURNING jobexecutionid)
+                        UPDATE public.step_execution SET batchstatus = 'ABANDONED', endtime = now()
+                        WHERE jobexecutionid IN (SELECT jobexecutionid FROM abandoned)
+                          AND batchstatus IN ('STARTING', 'STARTED', 'STOPPING')""")
+                .setParameter(1, "%leaseId = " + leaseId + "%").executeUpdate();
+    }
+
     /** The video, locked until the transaction ends: no claim, renewal or report of another job meanwhile. */
     public Optional<Video> lock(long videoId) {
         return Optional.ofNullable(em.find(Video.class, videoId, LockModeType.PESSIMISTIC_WRITE));

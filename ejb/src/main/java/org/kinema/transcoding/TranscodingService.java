@@ -49,6 +49,7 @@ public class TranscodingService {
         return queue.lockNextFree().map(video -> {
             TranscodeClaim claim = new TranscodeClaim(video.id(), LeaseIds.next());
             video.leaseTranscoding(node, claim.leaseId(), OffsetDateTime.now(ZoneOffset.UTC).plus(settings.transcodingLease()));
+            video.abandonedClaim().ifPresent(queue::abandonExecutionOf);
             return claim;
         });
     }

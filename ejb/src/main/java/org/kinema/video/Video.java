@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.kinema.channel.VideoChannel;
 import org.kinema.platform.DomainException;
 
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -95,6 +97,10 @@ public class Video {
 
     @Column(name = "lease_id")
     private String leaseId;
+
+    /** Not stored: the claim a takeover found (see {@link #abandonedClaim()}). */
+    @Transient
+    private String abandonedClaim;
 
     @Column(name = "hls_prefix")
     private String hlsPrefix;
@@ -312,10 +318,19 @@ public class Video {
      */
     public void leaseTranscoding(String owner, String claim, OffsetDateTime until) {
         requireState(VideoState.TO_TRANSCODE, "lease its transcoding");
+        abandonedClaim = leaseId;
         leaseOwner = owner;
         leaseId = claim;
         leaseUntil = until;
         transcodingProgress = 0;
+    }
+
+    /**
+     * The claim that held the video until {@link #leaseTranscoding} took it over after its lease ran
+     * out (its node died): empty when the video was free.
+     */
+    public Optional<String> abandonedClaim() {
+        return Optional.ofNullable(abandonedClaim);
     }
 
     /** Whether the job of this claim may still change the video's transcoding. */

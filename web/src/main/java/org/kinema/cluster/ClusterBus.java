@@ -15,7 +15,9 @@ public interface ClusterBus {
         /** The tracker's swarm membership and the messages it relays to other nodes' sockets. */
         TRACKER,
         /** The tracker's counts per client address (sockets, videos announced). */
-        TRACKER_ADDRESSES
+        TRACKER_ADDRESSES,
+        /** Which swarms the instance serves changed (a video published, deleted, made private). */
+        SWARMS_SERVED
     }
 
     /** Someone on this node who takes a topic's messages. */

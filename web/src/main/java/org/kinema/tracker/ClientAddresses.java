@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -56,7 +57,9 @@ final class ClientAddresses {
 
     static final Logger LOG = Logger.getLogger(ClientAddresses.class.getName());
 
-    private final byte[] salt;
+    /** The key of the hashes, asked for at the first connection (not while the application starts). */
+    private final Supplier<byte[]> saltSource;
+    private volatile byte[] salt;
     private final Elsewhere elsewhere;
     private final int maxSockets;
     private final int alarmVideos;
@@ -67,12 +70,12 @@ final class ClientAddresses {
 
     /** A tracker alone, its addresses hashed with a random key of its own. */
     ClientAddresses(int maxSockets, int alarmVideos, Duration alarmWindow, LongSupplier clock) {
-        this(randomBytes(), maxSockets, alarmVideos, alarmWindow, clock, Elsewhere.NOWHERE);
+        this(ClientAddresses::randomBytes, maxSockets, alarmVideos, alarmWindow, clock, Elsewhere.NOWHERE);
     }
 
-    ClientAddresses(byte[] salt, int maxSockets, int alarmVideos, Duration alarmWindow, LongSupplier clock,
+    ClientAddresses(Supplier<byte[]> salt, int maxSockets, int alarmVideos, Duration alarmWindow, LongSupplier clock,
                     Elsewhere elsewhere) {
-        this.salt = salt.clone();
+        this.saltSource = salt;
         this.elsewhere = elsewhere;
         this.maxSockets = maxSockets;
         this.alarmVideos = alarmVideos;
@@ -84,9 +87,14 @@ final class ClientAddresses {
     /** The salted hash standing for an address (or for one connection, when its address is unknown). */
     String key(InetAddress address) {
         byte[] raw = address == null ? randomBytes() : address.getAddress();
+        byte[] key = salt;
+        if (key == null) {
+            key = saltSource.get().clone();
+            salt = key;
+        }
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(salt);
+            digest.update(key);
             return HexFormat.of().formatHex(digest.digest(raw), 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -4,11 +4,14 @@ import org.kinema.cluster.ClusterBus;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,6 +96,40 @@ public final class ClusterSwarmRegistry implements SwarmRegistry, ClusterBus.Sub
         return all.subList(0, count);
     }
 
+    /** This node's peers get their messages at once; those of each other node go there in one message. */
+    @Override
+    public void deliverAll(List<Peer> peers, List<String> messages) {
+        Map<String, List<Integer>> byNode = null;
+        for (int i = 0; i < peers.size(); i++) {
+            if (peers.get(i) instanceof RemotePeer remote) {
+                if (byNode == null) {
+                    byNode = new HashMap<>();
+                }
+                byNode.computeIfAbsent(remote.node, node -> new ArrayList<>()).add(i);
+            } else {
+                peers.get(i).deliver(messages.get(i));
+            }
+        }
+        if (byNode == null) {
+            return;
+        }
+        byNode.forEach((node, indexes) -> bus.send(node, ClusterBus.Topic.TRACKER, Wire.message(RELAY, out -> {
+            out.writeInt(indexes.size());
+            for (int i : indexes) {
+                RemotePeer remote = (RemotePeer) peers.get(i);
+                writeRelay(out, remote.infoHash, remote.peerId, messages.get(i));
+            }
+        })));
+    }
+
+    private static void writeRelay(DataOutputStream out, String infoHash, String peerId, String text) throws IOException {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeUTF(infoHash);
+        out.writeUTF(peerId);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
     @Override
     public Optional<Peer> peer(String infoHash, String peerId) {
         Optional<Peer> here = local.peer(infoHash, peerId);
@@ -132,10 +169,13 @@ public final class ClusterSwarmRegistry implements SwarmRegistry, ClusterBus.Sub
                 }
                 case LEFT -> leftThere(from, in.readUTF(), in.readUTF());
                 case RELAY -> {
-                    String infoHash = in.readUTF();
-                    String peerId = in.readUTF();
-                    byte[] text = in.readNBytes(in.readInt());
-                    local.peer(infoHash, peerId).ifPresent(peer -> peer.deliver(new String(text, StandardCharsets.UTF_8)));
+                    int count = in.readInt();
+                    for (int i = 0; i < count; i++) {
+                        String infoHash = in.readUTF();
+                        String peerId = in.readUTF();
+                        byte[] text = in.readNBytes(in.readInt());
+                        local.peer(infoHash, peerId).ifPresent(peer -> peer.deliver(new String(text, StandardCharsets.UTF_8)));
+                    }
                 }
                 case SNAPSHOT_WANTED -> sendSnapshot(from);
                 default -> LOG.fine(() -> "Tracker: unknown cluster message from " + from);
@@ -236,12 +276,9 @@ public final class ClusterSwarmRegistry implements SwarmRegistry, ClusterBus.Sub
 
         @Override
         public void deliver(String text) {
-            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             bus.send(node, ClusterBus.Topic.TRACKER, Wire.message(RELAY, out -> {
-                out.writeUTF(infoHash);
-                out.writeUTF(peerId);
-                out.writeInt(utf8.length);
-                out.write(utf8);
+                out.writeInt(1);
+                writeRelay(out, infoHash, peerId, text);
             }));
         }
 

@@ -36,6 +36,16 @@ public interface SwarmRegistry {
     /** Up to {@code count} peers of the swarm chosen at random, never the one named {@code except}. */
     List<Peer> randomPeers(String infoHash, String except, int count);
 
+    /**
+     * Hands each peer its message ({@code messages.get(i)} to {@code peers.get(i)}), as one
+     * announce's offers go out; a registry may send those for one other node together.
+     */
+    default void deliverAll(List<Peer> peers, List<String> messages) {
+        for (int i = 0; i < peers.size(); i++) {
+            peers.get(i).deliver(messages.get(i));
+        }
+    }
+
     /** The peer holding that id in the swarm. */
     Optional<Peer> peer(String infoHash, String peerId);
 

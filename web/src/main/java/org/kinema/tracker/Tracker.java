@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,10 +55,10 @@ public final class Tracker {
 
     /**
      * A tracker of the cluster: swarms and addresses as its other nodes know them too, addresses
-     * hashed with the instance's key {@code addressKey}.
+     * hashed with the instance's key {@code addressKey} (asked for at the first connection).
      */
     Tracker(ClusterSwarmRegistry registry, ServedSwarms served, Executor lookups, TrackerLimits limits,
-            LongSupplier clock, byte[] addressKey, ClusterAddresses elsewhere) {
+            LongSupplier clock, Supplier<byte[]> addressKey, ClusterAddresses elsewhere) {
         this(registry, served, lookups, limits, clock, new ClientAddresses(addressKey, limits.socketsPerAddress(),
                 limits.alarmVideos(), limits.alarmWindow(), clock, elsewhere));
         elsewhere.attach(addresses);
@@ -215,10 +216,11 @@ public final class Tracker {
         int wanted = message.numwant() == null ? limits.peersPerAnswer() : Math.max(0, message.numwant());
         int count = Math.min(Math.min(wanted, limits.peersPerAnswer()), message.offers().size());
         List<Peer> peers = registry.randomPeers(message.infoHash(), message.peerId(), count);
+        List<String> offers = new ArrayList<>(peers.size());
         for (int i = 0; i < peers.size(); i++) {
-            peers.get(i).deliver(TrackerMessage.relayedOffer(message.infoHash(), message.peerId(),
-                    message.offers().get(i)));
+            offers.add(TrackerMessage.relayedOffer(message.infoHash(), message.peerId(), message.offers().get(i)));
         }
+        registry.deliverAll(peers, offers);
     }
 
     /** An answer to an offer goes to the offering peer; the answering one gets no reply. */

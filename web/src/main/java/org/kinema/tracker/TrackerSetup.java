@@ -59,6 +59,7 @@ public class TrackerSetup {
             }
         };
         return new Tracker(new ClusterSwarmRegistry(cluster), served, executor, limits, System::nanoTime,
-                secrets.key(SecretPurpose.TRACKER_ADDRESSES), new ClusterAddresses(cluster));
+                // asked at the first connection: an EJB must not be called while the application starts
+                () -> secrets.key(SecretPurpose.TRACKER_ADDRESSES), new ClusterAddresses(cluster));
     }
 }

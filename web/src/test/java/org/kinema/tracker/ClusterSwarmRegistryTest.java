@@ -44,6 +44,30 @@ class ClusterSwarmRegistryTest {
     }
 
     @Test
+    void oneAnnouncesOffersForTheSameNodeTravelTogether() {
+        Cluster cluster = new Cluster();
+        ClusterSwarmRegistry a = new ClusterSwarmRegistry(cluster.node("a"));
+        ClusterSwarmRegistry b = new ClusterSwarmRegistry(cluster.node("b"));
+        RecordingPeer alice = new RecordingPeer();
+        RecordingPeer carol = new RecordingPeer();
+        RecordingPeer bob = new RecordingPeer();
+        a.join(SWARM, "alice", alice, false, false);
+        a.join(SWARM, "carol", carol, false, false);
+        b.join(SWARM, "bob", bob, false, false);
+        RecordingPeer dave = new RecordingPeer();
+        b.join(SWARM, "dave", dave, false, false);
+
+        List<Peer> chosen = b.randomPeers(SWARM, "bob", 3);
+        assertEquals(3, chosen.size(), "alice and carol on a, dave on b");
+        int sent = cluster.sent;
+        b.deliverAll(chosen, List.of("offer 1", "offer 2", "offer 3"));
+        assertEquals(sent + 1, cluster.sent, "one message for a's two peers");
+        assertEquals(1, alice.received.size());
+        assertEquals(1, carol.received.size());
+        assertEquals(1, dave.received.size(), "b's own peer gets its offer at once");
+    }
+
+    @Test
     void aPeerThatLeavesOrWhoseNodeLeavesIsForgotten() {
         Cluster cluster = new Cluster();
         ClusterSwarmRegistry a = new ClusterSwarmRegistry(cluster.node("a"));
@@ -113,7 +137,7 @@ class ClusterSwarmRegistryTest {
 
     private static ClientAddresses addresses(ClusterBus bus, byte[] key, int cap) {
         ClusterAddresses elsewhere = new ClusterAddresses(bus);
-        ClientAddresses addresses = new ClientAddresses(key, cap, 20, Duration.ofMinutes(10), System::nanoTime, elsewhere);
+        ClientAddresses addresses = new ClientAddresses(() -> key, cap, 20, Duration.ofMinutes(10), System::nanoTime, elsewhere);
         elsewhere.attach(addresses);
         return addresses;
     }
