@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * </ul>
  * It prints each figure and the ratio two nodes / one node. Run: {@code mvn -o verify -Pcluster-bench
  * -DskipTests}; {@code -Dkinema.cluster.bench.uploads=4 -Dkinema.cluster.bench.seconds=30
- * -Dkinema.cluster.bench.peers=1000 -Dkinema.cluster.bench.rounds=1}.
+ * -Dkinema.cluster.bench.peers=1000 -Dkinema.cluster.bench.rounds=1} ({@code uploads=0}: the tracker only).
  */
 public final class ClusterBench {
 
@@ -91,12 +91,16 @@ public final class ClusterBench {
             for (int round = 1; round <= rounds; round++) {
                 second.stopServer();
                 cluster.awaitBalanced();
-                oneTranscode.add(transcode(client, channel, clip, uploads, "one node, round " + round));
+                if (uploads > 0) {
+                    oneTranscode.add(transcode(client, channel, clip, uploads, "one node, round " + round));
+                }
                 tracker(List.of(first, first), hashes, peers, WARM_UP_SECONDS, "one node, warm-up");
                 oneTracker.add(tracker(List.of(first, first), hashes, peers, loadSeconds, "one node, round " + round));
                 second.startServer();
                 cluster.awaitBalanced();
-                twoTranscode.add(transcode(client, channel, clip, uploads, "two nodes, round " + round));
+                if (uploads > 0) {
+                    twoTranscode.add(transcode(client, channel, clip, uploads, "two nodes, round " + round));
+                }
                 // the restarted node's tracker code is not compiled yet: the same load, unmeasured, first
                 tracker(List.of(first, second), hashes, peers, WARM_UP_SECONDS, "two nodes, warm-up");
                 twoTracker.add(tracker(List.of(first, second), hashes, peers, loadSeconds, "two nodes, round " + round));
@@ -106,8 +110,10 @@ public final class ClusterBench {
             double oneA = BenchNodes.median(oneTracker);
             double twoA = BenchNodes.median(twoTracker);
             say("");
-            say("RESULT transcoding (%d x %d s 1080p30 at once): one node %.2f videos/min, two nodes %.2f videos/min,"
-                    + " ratio %.2f", uploads, seconds, one, two, two / one);
+            if (uploads > 0) {
+                say("RESULT transcoding (%d x %d s 1080p30 at once): one node %.2f videos/min, two nodes %.2f videos/min,"
+                        + " ratio %.2f", uploads, seconds, one, two, two / one);
+            }
             say("RESULT tracker (%d peers, offers): one node %.0f announces/s, two nodes %.0f announces/s, ratio %.2f",
                     peers, oneA, twoA, twoA / oneA);
             say("(both nodes, the balancer, PostgreSQL and the load generators share this machine's %d cores)",

@@ -44,5 +44,13 @@ public interface ClusterBus {
     /** To one member; nothing happens if it is not one (any more). */
     void send(String member, Topic topic, byte[] payload);
 
+    /**
+     * To one member, handled there as soon as it arrives, perhaps before messages sent earlier:
+     * for messages that stand alone (a relayed offer), which then need not wait their turn.
+     */
+    default void sendUnordered(String member, Topic topic, byte[] payload) {
+        send(member, topic, payload);
+    }
+
     void subscribe(Topic topic, Subscriber subscriber);
 }

@@ -97,24 +97,37 @@ public class JGroupsClusterBus implements ClusterBus {
     @Override
     public void broadcast(Topic topic, byte[] payload) {
         if (channel != null && members.size() > 1) {
-            transmit(null, topic, payload);
+            transmit(null, topic, payload, false);
         }
     }
 
     @Override
     public void send(String member, Topic topic, byte[] payload) {
+        send(member, topic, payload, false);
+    }
+
+    @Override
+    public void sendUnordered(String member, Topic topic, byte[] payload) {
+        send(member, topic, payload, true);
+    }
+
+    private void send(String member, Topic topic, byte[] payload, boolean unordered) {
         Address address = members.get(member);
         if (channel != null && address != null && !member.equals(self)) {
-            transmit(address, topic, payload);
+            transmit(address, topic, payload, unordered);
         }
     }
 
-    private void transmit(Address to, Topic topic, byte[] payload) {
+    private void transmit(Address to, Topic topic, byte[] payload, boolean unordered) {
         byte[] framed = new byte[payload.length + 1];
         framed[0] = (byte) topic.ordinal();
         System.arraycopy(payload, 0, framed, 1, payload.length);
         Message message = new BytesMessage(to, framed);
         message.setFlag(Message.TransientFlag.DONT_LOOPBACK);
+        if (unordered) {
+            // out of band: handled by any free thread at once, not after the sender's earlier messages
+            message.setFlag(Message.Flag.OOB);
+        }
         try {
             channel.send(message);
         } catch (Exception e) {

@@ -113,7 +113,7 @@ public final class ClusterSwarmRegistry implements SwarmRegistry, ClusterBus.Sub
         if (byNode == null) {
             return;
         }
-        byNode.forEach((node, indexes) -> bus.send(node, ClusterBus.Topic.TRACKER, Wire.message(RELAY, out -> {
+        byNode.forEach((node, indexes) -> bus.sendUnordered(node, ClusterBus.Topic.TRACKER, Wire.message(RELAY, out -> {
             out.writeInt(indexes.size());
             for (int i : indexes) {
                 RemotePeer remote = (RemotePeer) peers.get(i);
@@ -276,7 +276,7 @@ public final class ClusterSwarmRegistry implements SwarmRegistry, ClusterBus.Sub
 
         @Override
         public void deliver(String text) {
-            bus.send(node, ClusterBus.Topic.TRACKER, Wire.message(RELAY, out -> {
+            bus.sendUnordered(node, ClusterBus.Topic.TRACKER, Wire.message(RELAY, out -> {
                 out.writeInt(1);
                 writeRelay(out, infoHash, peerId, text);
             }));

@@ -1,7 +1,8 @@
 /**
- * Starts a Kinema node on one machine: an embedded PostgreSQL when no database is configured,
- * then the provisioned WildFly with the EAR deployed, each node in its own instance folder.
- * Used by the README's run command and by the integration tests; it knows nothing of Kinema's
+ * Starts Kinema on one machine: a node (an embedded PostgreSQL when no database is configured,
+ * then the provisioned WildFly with the EAR deployed, in its own instance folder), or a cluster of
+ * nodes behind WildFly's load balancer sharing one database and one media folder. Used by the
+ * README's run commands, the integration tests and the benchmarks; it knows nothing of Kinema's
  * domain, only of processes, folders, ports and {@code KINEMA_*} settings.
  */
 package org.kinema.launcher;
