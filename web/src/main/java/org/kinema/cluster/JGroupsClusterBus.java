@@ -1,8 +1,8 @@
 package org.kinema.cluster;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jgroups.Address;
@@ -14,7 +14,6 @@ import org.jgroups.View;
 import org.jgroups.util.NameCache;
 import org.kinema.platform.KinemaSettings;
 
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +38,8 @@ public class JGroupsClusterBus implements ClusterBus {
     @Inject
     private KinemaSettings settings;
 
-    private final Map<Topic, Subscriber> subscribers = new EnumMap<>(Topic.class);
+    /** Each topic's subscriber, by the topic's ordinal; replaced whole when one subscribes. */
+    private volatile Subscriber[] subscribers = new Subscriber[TOPICS.length];
     /** Injected, so that the deployment depends on it: WildFly starts the fork for Kinema then. */
     @Resource(lookup = CHANNEL)
     private JChannel channel;
@@ -138,7 +138,9 @@ public class JGroupsClusterBus implements ClusterBus {
 
     @Override
     public synchronized void subscribe(Topic topic, Subscriber subscriber) {
-        subscribers.put(topic, subscriber);
+        Subscriber[] now = subscribers.clone();
+        now[topic.ordinal()] = subscriber;
+        subscribers = now;
     }
 
     private void deliver(Message message) {
@@ -148,10 +150,7 @@ public class JGroupsClusterBus implements ClusterBus {
         if (length < 1 || framed[offset] < 0 || framed[offset] >= TOPICS.length) {
             return;
         }
-        Subscriber subscriber;
-        synchronized (this) {
-            subscriber = subscribers.get(TOPICS[framed[offset]]);
-        }
+        Subscriber subscriber = subscribers[framed[offset]];
         if (subscriber == null) {
             return;
         }
@@ -186,10 +185,10 @@ public class JGroupsClusterBus implements ClusterBus {
         if (joined.isEmpty() && left.isEmpty()) {
             return;
         }
-        Map<Topic, Subscriber> current;
-        synchronized (this) {
-            current = new EnumMap<>(subscribers);
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber != null) {
+                subscriber.membersChanged(Set.copyOf(joined), Set.copyOf(left));
+            }
         }
-        current.values().forEach(subscriber -> subscriber.membersChanged(Set.copyOf(joined), Set.copyOf(left)));
     }
 }
