@@ -35,6 +35,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(freePort())
                 .setServerConfig("max_connections", "200")
+                // stopped by its owner once WildFly has stopped, never by a hook of its own while the
+                // nodes still use it (they would stop slowly, their last writes failing)
+                .setRegisterShutdownHook(false)
                 .start();
         EmbeddedDatabase database = new EmbeddedDatabase(postgres);
         database.createKinemaDatabase();
