@@ -25,15 +25,16 @@ import java.util.regex.Pattern;
  *   <li>Tracker: two load generators ({@link TrackerLoad}, each its own JVM, half of the peers each,
  *       every peer announcing with offers to the served swarms of one video) against node 1, then one
  *       against each node, where half the offers cross between the nodes; announces per second of
- *       both together, after the same load unmeasured for 10 s (a restarted node's code is cold).</li>
+ *       both together, after the same load unmeasured for {@code warmup.seconds} (20 s; a restarted
+ *       node's code is cold).</li>
  * </ul>
  * It prints each figure and the ratio two nodes / one node. Run: {@code mvn -o verify -Pcluster-bench
  * -DskipTests}; {@code -Dkinema.cluster.bench.uploads=4 -Dkinema.cluster.bench.seconds=30
- * -Dkinema.cluster.bench.peers=1000 -Dkinema.cluster.bench.rounds=1} ({@code uploads=0}: the tracker only).
+ * -Dkinema.cluster.bench.peers=1000 -Dkinema.cluster.bench.rounds=1 -Dkinema.cluster.bench.warmup.seconds=20}
+ * ({@code uploads=0}: the tracker only).
  */
 public final class ClusterBench {
 
-    private static final int WARM_UP_SECONDS = 10;
     private static final Pattern LOAD = Pattern.compile("announces/s=(\\d+).*p50_ms=([0-9.NaN]+) p99_ms=([0-9.NaN]+) errors=(\\d+)");
 
     private ClusterBench() {
@@ -50,6 +51,7 @@ public final class ClusterBench {
         int peers = Integer.getInteger("kinema.cluster.bench.peers", 1000);
         int loadSeconds = Integer.getInteger("kinema.cluster.bench.load.seconds", 15);
         int rounds = Integer.getInteger("kinema.cluster.bench.rounds", 1);
+        int warmUp = Integer.getInteger("kinema.cluster.bench.warmup.seconds", 20);
 
         Path clusterDir = benchDir.resolve("cluster");
         Folders.delete(clusterDir);
@@ -94,7 +96,7 @@ public final class ClusterBench {
                 if (uploads > 0) {
                     oneTranscode.add(transcode(client, channel, clip, uploads, "one node, round " + round));
                 }
-                tracker(List.of(first, first), hashes, peers, WARM_UP_SECONDS, "one node, warm-up");
+                tracker(List.of(first, first), hashes, peers, warmUp, "one node, warm-up");
                 oneTracker.add(tracker(List.of(first, first), hashes, peers, loadSeconds, "one node, round " + round));
                 second.startServer();
                 cluster.awaitBalanced();
@@ -102,7 +104,7 @@ public final class ClusterBench {
                     twoTranscode.add(transcode(client, channel, clip, uploads, "two nodes, round " + round));
                 }
                 // the restarted node's tracker code is not compiled yet: the same load, unmeasured, first
-                tracker(List.of(first, second), hashes, peers, WARM_UP_SECONDS, "two nodes, warm-up");
+                tracker(List.of(first, second), hashes, peers, warmUp, "two nodes, warm-up");
                 twoTracker.add(tracker(List.of(first, second), hashes, peers, loadSeconds, "two nodes, round " + round));
             }
             double one = BenchNodes.median(oneTranscode);
