@@ -37,6 +37,9 @@ public class TranscodeQueue {
      * ABANDONED, found by the claim's lease id among its parameters ({@code leaseId = …}).
      */
     public void abandonExecutionOf(String leaseId) {
+        if (em.createNativeQuery("SELECT to_regclass('public.job_execution')::text").getSingleResult() == null) {
+            return; // the job repository is made by the first job: a node died before it started one
+        }
         em.createNativeQuery("""
                         WITH abandoned AS (
                             UPDATE public.job_execution
