@@ -209,8 +209,7 @@ class ClusterIT {
         }
         Media.Result decoded = Media.decode(playlist);
         assertEquals(0, decoded.exitCode(), decoded::output);
-        assertEquals("ABANDONED", lease("SELECT batchstatus, '' FROM public.job_execution WHERE jobparameters LIKE ?",
-                "%leaseId = " + lease.id() + "%").owner(), "the dead node's job execution is marked abandoned");
+        assertEquals("ABANDONED", batchStatusOf(lease.id()), "the dead node's job execution is marked abandoned");
 
         Path deadWork = dir.resolve("media/work").resolve(lease.id());
         Eventually.await("the dead job's work folder to be swept", () -> Files.notExists(deadWork), gone -> gone);
@@ -365,6 +364,18 @@ class ClusterIT {
             try (ResultSet row = statement.executeQuery()) {
                 assertTrue(row.next(), "a lease of " + key);
                 return new Lease(row.getString(1), row.getString(2));
+            }
+        }
+    }
+
+    /** The status of the batch execution started for the claim (its lease id is among the job's parameters). */
+    private static String batchStatusOf(String leaseId) throws Exception {
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement(
+                "SELECT batchstatus FROM public.job_execution WHERE jobparameters LIKE ?")) {
+            query.setString(1, "%leaseId = " + leaseId + "%");
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "an execution of claim " + leaseId);
+                return row.getString(1);
             }
         }
     }

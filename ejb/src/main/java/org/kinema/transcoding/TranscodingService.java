@@ -48,8 +48,9 @@ public class TranscodingService {
     public Optional<TranscodeClaim> claimNext(String node) {
         return queue.lockNextFree().map(video -> {
             TranscodeClaim claim = new TranscodeClaim(video.id(), LeaseIds.next());
+            // a free video that still names a claim lost it with its node: that job's execution is abandoned
+            video.transcodingClaim().ifPresent(queue::abandonExecutionOf);
             video.leaseTranscoding(node, claim.leaseId(), OffsetDateTime.now(ZoneOffset.UTC).plus(settings.transcodingLease()));
-            video.abandonedClaim().ifPresent(queue::abandonExecutionOf);
             return claim;
         });
     }

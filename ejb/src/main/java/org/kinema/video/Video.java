@@ -12,7 +12,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.kinema.channel.VideoChannel;
 import org.kinema.platform.DomainException;
 
@@ -97,10 +96,6 @@ public class Video {
 
     @Column(name = "lease_id")
     private String leaseId;
-
-    /** Not stored: the claim a takeover found (see {@link #abandonedClaim()}). */
-    @Transient
-    private String abandonedClaim;
 
     @Column(name = "hls_prefix")
     private String hlsPrefix;
@@ -318,7 +313,6 @@ public class Video {
      */
     public void leaseTranscoding(String owner, String claim, OffsetDateTime until) {
         requireState(VideoState.TO_TRANSCODE, "lease its transcoding");
-        abandonedClaim = leaseId;
         leaseOwner = owner;
         leaseId = claim;
         leaseUntil = until;
@@ -326,11 +320,12 @@ public class Video {
     }
 
     /**
-     * The claim that held the video until {@link #leaseTranscoding} took it over after its lease ran
-     * out (its node died): empty when the video was free.
+     * The claim that holds (or last held) the video's transcoding; a free video waiting for a job
+     * still names the claim whose lease ran out (its node died), until {@link #leaseTranscoding}
+     * replaces it. Empty when no job claimed it or its job let it go.
      */
-    public Optional<String> abandonedClaim() {
-        return Optional.ofNullable(abandonedClaim);
+    public Optional<String> transcodingClaim() {
+        return Optional.ofNullable(leaseId);
     }
 
     /** Whether the job of this claim may still change the video's transcoding. */

@@ -43,10 +43,12 @@ public class JGroupsClusterBus implements ClusterBus {
     /** Injected, so that the deployment depends on it: WildFly starts the fork for Kinema then. */
     @Resource(lookup = CHANNEL)
     private JChannel channel;
-    /** Member names to their addresses, oldest first; replaced whole at every view. */
-    private volatile Map<String, Address> members = Map.of();
-    /** The members' names, oldest first. */
-    private volatile List<String> names = List.of();
+    /** The members, replaced whole at every view. */
+    private volatile Members members = new Members(List.of(), Map.of());
+
+    /** Members' names, oldest first, and their addresses (none for a node without the channel). */
+    private record Members(List<String> names, Map<String, Address> addresses) {
+    }
     private String self;
 
     @PostConstruct
@@ -54,7 +56,7 @@ public class JGroupsClusterBus implements ClusterBus {
         if (channel == null) {
             LOG.info(() -> "No cluster channel at " + CHANNEL + ": this node is a cluster of one");
             self = settings.nodeName();
-            names = List.of(self);
+            members = new Members(List.of(self), Map.of());
             return;
         }
         self = name(channel.getAddress());
@@ -86,17 +88,17 @@ public class JGroupsClusterBus implements ClusterBus {
 
     @Override
     public List<String> members() {
-        return names;
+        return members.names();
     }
 
     @Override
     public boolean isMember(String node) {
-        return names.contains(node);
+        return members.names().contains(node);
     }
 
     @Override
     public void broadcast(Topic topic, byte[] payload) {
-        if (channel != null && members.size() > 1) {
+        if (channel != null && members.names().size() > 1) {
             transmit(null, topic, payload, false);
         }
     }
@@ -112,7 +114,7 @@ public class JGroupsClusterBus implements ClusterBus {
     }
 
     private void send(String member, Topic topic, byte[] payload, boolean unordered) {
-        Address address = members.get(member);
+        Address address = members.addresses().get(member);
         if (channel != null && address != null && !member.equals(self)) {
             transmit(address, topic, payload, unordered);
         }
@@ -174,13 +176,13 @@ public class JGroupsClusterBus implements ClusterBus {
         for (Address address : view.getMembers()) {
             now.put(name(address), address);
         }
+        Set<String> before = members.addresses().keySet();
         Set<String> joined = new HashSet<>(now.keySet());
-        joined.removeAll(members.keySet());
+        joined.removeAll(before);
         joined.remove(self);
-        Set<String> left = new HashSet<>(members.keySet());
+        Set<String> left = new HashSet<>(before);
         left.removeAll(now.keySet());
-        members = now;
-        names = List.copyOf(now.keySet());
+        members = new Members(List.copyOf(now.keySet()), Map.copyOf(now));
         LOG.info(() -> "Cluster members: " + now.keySet());
         if (joined.isEmpty() && left.isEmpty()) {
             return;

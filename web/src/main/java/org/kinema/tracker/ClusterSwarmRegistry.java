@@ -148,7 +148,7 @@ public final class ClusterSwarmRegistry implements SwarmRegistry, ClusterBus.Sub
     }
 
     private static SwarmCounts plus(SwarmCounts a, SwarmCounts b) {
-        if (b == SwarmCounts.EMPTY || b.equals(SwarmCounts.EMPTY)) {
+        if (b.equals(SwarmCounts.EMPTY)) {
             return a;
         }
         return new SwarmCounts(a.complete() + b.complete(), a.incomplete() + b.incomplete(),
