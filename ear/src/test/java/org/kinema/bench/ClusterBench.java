@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  *   <li>Transcoding: {@code uploads} generated 1080p30 clips of {@code seconds} s are uploaded at
  *       once through the balancer; the figure is videos per minute from the first upload's start to
  *       the last one published (each node runs one job at a time, each job uses every core).</li>
+ *   <li>One long upload: a generated 1080p30 clip of {@code long.seconds} s (180) is uploaded
+ *       alone; the figure is seconds from the end of its upload to its publication. One node
+ *       encodes it whole; two nodes cut it into parts of {@code part.seconds} (60) and encode them
+ *       at once, each node one part at a time ({@code 0}: not measured).</li>
  *   <li>Tracker: two load generators ({@link TrackerLoad}, each its own JVM, half of the peers each,
  *       every peer announcing with offers to the served swarms of one video) against node 1, then one
  *       against each node, where half the offers cross between the nodes; announces per second of
@@ -30,6 +34,7 @@ import java.util.regex.Pattern;
  * </ul>
  * It prints each figure and the ratio two nodes / one node. Run: {@code mvn -o verify -Pcluster-bench
  * -DskipTests}; {@code -Dkinema.cluster.bench.uploads=4 -Dkinema.cluster.bench.seconds=30
+ * -Dkinema.cluster.bench.long.seconds=180 -Dkinema.cluster.bench.part.seconds=60
  * -Dkinema.cluster.bench.peers=1000 -Dkinema.cluster.bench.rounds=1 -Dkinema.cluster.bench.warmup.seconds=20}
  * ({@code uploads=0}: the tracker only).
  */
@@ -48,6 +53,8 @@ public final class ClusterBench {
         int port = Integer.getInteger("kinema.cluster.bench.port", 19800);
         int uploads = Integer.getInteger("kinema.cluster.bench.uploads", 4);
         int seconds = Integer.getInteger("kinema.cluster.bench.seconds", 30);
+        int longSeconds = Integer.getInteger("kinema.cluster.bench.long.seconds", 180);
+        int partSeconds = Integer.getInteger("kinema.cluster.bench.part.seconds", 60);
         int peers = Integer.getInteger("kinema.cluster.bench.peers", 1000);
         int loadSeconds = Integer.getInteger("kinema.cluster.bench.load.seconds", 15);
         int rounds = Integer.getInteger("kinema.cluster.bench.rounds", 1);
@@ -55,9 +62,13 @@ public final class ClusterBench {
 
         Path clusterDir = benchDir.resolve("cluster");
         Folders.delete(clusterDir);
-        say("Cluster benchmark: %d cores; %d uploads of %d s 1080p30 at once; %d tracker peers for %d s; %d round(s)",
-                Runtime.getRuntime().availableProcessors(), uploads, seconds, peers, loadSeconds, rounds);
+        say("Cluster benchmark: %d cores; %d uploads of %d s 1080p30 at once; one upload of %d s 1080p30 (parts of %d s);"
+                        + " %d tracker peers for %d s; %d round(s)", Runtime.getRuntime().availableProcessors(), uploads,
+                seconds, longSeconds, partSeconds, peers, loadSeconds, rounds);
         Path clip = org.kinema.it.Media.clip(benchDir.resolve("clip-" + seconds + "s-1080p.mp4"), seconds, 1920, 1080);
+        Path longClip = longSeconds > 0
+                ? org.kinema.it.Media.clip(benchDir.resolve("clip-" + longSeconds + "s-1080p.mp4"), longSeconds, 1920, 1080)
+                : null;
         Path small = org.kinema.it.Media.clip(benchDir.resolve("clip-4s-240p.mp4"), 4, 426, 240);
 
         NodeSettings template = NodeSettings.builder()
@@ -75,6 +86,7 @@ public final class ClusterBench {
                 .setting("KINEMA_TRACKER_SOCKETS_PER_ADDRESS", "1000000")
                 .setting("KINEMA_TRACKER_ANNOUNCES_PER_MINUTE", "100000000")
                 .setting("KINEMA_TRACKER_ALARM_VIDEOS", "1000000")
+                .setting("KINEMA_TRANSCODING_PART_SECONDS", String.valueOf(partSeconds))
                 .build();
         try (KinemaCluster cluster = KinemaCluster.start(template, 2)) {
             BenchClient client = new BenchClient(cluster.baseUrl());
@@ -86,6 +98,8 @@ public final class ClusterBench {
 
             List<Double> oneTranscode = new ArrayList<>();
             List<Double> twoTranscode = new ArrayList<>();
+            List<Double> oneLong = new ArrayList<>();
+            List<Double> twoLong = new ArrayList<>();
             List<Double> oneTracker = new ArrayList<>();
             List<Double> twoTracker = new ArrayList<>();
             KinemaNode first = cluster.node(0);
@@ -96,12 +110,18 @@ public final class ClusterBench {
                 if (uploads > 0) {
                     oneTranscode.add(transcode(client, channel, clip, uploads, "one node, round " + round));
                 }
+                if (longClip != null) {
+                    oneLong.add(longUpload(client, channel, longClip, "one node, round " + round));
+                }
                 tracker(List.of(first, first), hashes, peers, warmUp, "one node, warm-up");
                 oneTracker.add(tracker(List.of(first, first), hashes, peers, loadSeconds, "one node, round " + round));
                 second.startServer();
                 cluster.awaitBalanced();
                 if (uploads > 0) {
                     twoTranscode.add(transcode(client, channel, clip, uploads, "two nodes, round " + round));
+                }
+                if (longClip != null) {
+                    twoLong.add(longUpload(client, channel, longClip, "two nodes, round " + round));
                 }
                 // the restarted node's tracker code is not compiled yet: the same load, unmeasured, first
                 tracker(List.of(first, second), hashes, peers, warmUp, "two nodes, warm-up");
@@ -115,6 +135,12 @@ public final class ClusterBench {
             if (uploads > 0) {
                 say("RESULT transcoding (%d x %d s 1080p30 at once): one node %.2f videos/min, two nodes %.2f videos/min,"
                         + " ratio %.2f", uploads, seconds, one, two, two / one);
+            }
+            if (longClip != null) {
+                double oneL = BenchNodes.median(oneLong);
+                double twoL = BenchNodes.median(twoLong);
+                say("RESULT one long upload (%d s 1080p30, parts of %d s on two nodes): one node %.1f s, two nodes %.1f s,"
+                        + " ratio (speed) %.2f", longSeconds, partSeconds, oneL, twoL, oneL / twoL);
             }
             say("RESULT tracker (%d peers, offers): one node %.0f announces/s, two nodes %.0f announces/s, ratio %.2f",
                     peers, oneA, twoA, twoA / oneA);
@@ -135,6 +161,16 @@ public final class ClusterBench {
         double perMinute = count / minutes;
         say("transcoding, %s: %d videos in %.1f s: %.2f videos/min", what, count, minutes * 60, perMinute);
         return perMinute;
+    }
+
+    /** Uploads the clip alone; seconds from the end of its upload to its publication. */
+    private static double longUpload(BenchClient client, long channel, Path clip, String what) throws Exception {
+        String uuid = client.upload(channel, what + ", long", clip);
+        long uploaded = System.nanoTime();
+        awaitPublished(client, List.of(uuid));
+        double seconds = (System.nanoTime() - uploaded) / 1e9;
+        say("one long upload, %s: published %.1f s after its upload", what, seconds);
+        return seconds;
     }
 
     private static void awaitPublished(BenchClient client, List<String> uuids) throws Exception {

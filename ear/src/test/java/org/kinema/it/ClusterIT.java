@@ -62,6 +62,8 @@ class ClusterIT {
     static final int PORT = Integer.getInteger("kinema.it.port", 19100) + 10;
     private static final String LEASE_SECONDS = "10";
     private static final String FEDERATION_LEASE_SECONDS = "30";
+    private static final String PART_SECONDS = "48";
+    private static final int LONG_SECONDS = 192;
     private static Path dir;
     private static KinemaCluster cluster;
     private static Api balanced;
@@ -84,6 +86,8 @@ class ClusterIT {
                 .setting("KINEMA_ADMIN_PASSWORD", KinemaServer.ROOT_PASSWORD)
                 .setting("KINEMA_TRANSCODING_LEASE_SECONDS", LEASE_SECONDS)
                 .setting("KINEMA_FEDERATION_LEASE_SECONDS", FEDERATION_LEASE_SECONDS)
+                // sources of 72 s and more are split (into parts of 48 s); the minute-long ones are not
+                .setting("KINEMA_TRANSCODING_PART_SECONDS", PART_SECONDS)
                 .setting("KINEMA_FEDERATION_ALLOW_PRIVATE", "true")
                 // the test polls the nodes faster than PeerTube's API rate allows one address
                 .setting("KINEMA_RATE_LIMIT_EXEMPT", "127.0.0.1")
@@ -188,6 +192,81 @@ class ClusterIT {
 
     @Test
     @Order(5)
+    void aLongUploadIsEncodedInPartsByBothNodesAtOnceAndJoinedIntoOneLadder() throws Exception {
+        Path clip = Media.clip(Path.of("target", "media", "clip-" + LONG_SECONDS + "s-360p.mp4"), LONG_SECONDS, 640, 360);
+        String uuid = Videos.uploaded(balanced, token, clip, Map.of("name", "Long lecture in parts"));
+        Set<String> encodedBy = new HashSet<>();
+        Set<Integer> partsSeen = new HashSet<>();
+        boolean together = false;
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        while (publishedState(uuid) == 2 && Instant.now().isBefore(deadline)) {
+            List<PartRow> parts = parts(uuid);
+            parts.forEach(part -> partsSeen.add(part.part()));
+            parts.stream().map(PartRow::encodedBy).filter(node -> node != null).forEach(encodedBy::add);
+            together |= parts.stream().filter(part -> part.output() == null && part.owner() != null && part.progress() > 0)
+                    .map(PartRow::owner).distinct().count() == 2;
+            Thread.sleep(200);
+        }
+        JsonNode video = Videos.awaitPublished(balanced, token, uuid);
+        assertEquals(Set.of(0, 1, 2, 3), partsSeen, "192 s in parts of 48 s");
+        assertEquals(Set.of("it-node-1", "it-node-2"), encodedBy, "each node encoded parts");
+        assertTrue(together, "both nodes encoded a part at the same time");
+        assertOneLadderOnTheGrid(video, LONG_SECONDS);
+    }
+
+    @Test
+    @Order(6)
+    void aPartWhoseNodeIsKilledIsEncodedAgainByTheOtherNode() throws Exception {
+        Path clip = Media.clip(Path.of("target", "media", "clip-" + LONG_SECONDS + "s-360p.mp4"), LONG_SECONDS, 640, 360);
+        String uuid = Videos.uploaded(balanced, token, clip, Map.of("name", "Long lecture, one part lost"));
+        Lease video = Eventually.await("the video's job to split it", () -> {
+            try {
+                return parts(uuid).isEmpty() ? null
+                        : lease("SELECT lease_owner, lease_id FROM kinema.video WHERE uuid = ?::uuid", uuid);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, lease -> lease != null);
+        String helper = video.owner().equals("it-node-1") ? "it-node-2" : "it-node-1";
+        PartRow lost = Eventually.await("the other node to be under way with a part", () -> {
+            try {
+                return parts(uuid).stream().filter(part -> helper.equals(part.owner()) && part.output() == null
+                        && part.progress() >= 5 && part.progress() <= 60).findFirst().orElse(null);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, part -> part != null);
+        int killed = helper.equals("it-node-1") ? 0 : 1;
+        cluster.node(killed).killServer();
+        try {
+            thePartIsEncodedAgainByTheVideosNode(uuid, video, lost);
+        } finally {
+            cluster.node(killed).restartServer();
+            cluster.awaitBalanced();
+        }
+    }
+
+    private static void thePartIsEncodedAgainByTheVideosNode(String uuid, Lease video, PartRow lost) throws Exception {
+        List<PartRow> before = new ArrayList<>();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        while (Instant.now().isBefore(deadline)) {
+            List<PartRow> parts = parts(uuid);
+            if (parts.isEmpty()) {
+                break;
+            }
+            before.clear();
+            before.addAll(parts);
+            Thread.sleep(200);
+        }
+        JsonNode published = Videos.awaitPublished(balanced, token, uuid);
+        PartRow again = before.stream().filter(part -> part.part() == lost.part()).findFirst().orElseThrow();
+        assertEquals(video.owner(), again.encodedBy(), "the lost part was encoded again by the video's node: " + before);
+        assertEquals("ABANDONED", batchStatusOf(lost.leaseId()), "the dead node's part job is marked abandoned");
+        assertOneLadderOnTheGrid(published, LONG_SECONDS);
+    }
+
+    @Test
+    @Order(7)
     void aVideoWhoseNodeIsKilledMidEncodeIsPublishedOnceByTheOtherAndTheBalancerKeepsAnswering() throws Exception {
         Path clip = Media.clip(Path.of("target", "media", "clip-60s-360p.mp4"), 60, 640, 360);
         String uuid = Videos.uploaded(balanced, token, clip, Map.of("name", "Lecture across nodes"));
@@ -237,7 +316,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void viewersWhosePlayersReachTheTrackerThroughDifferentNodesShareSegments() throws Exception {
         List<WebDriver> browsers = new ArrayList<>();
         try {
@@ -263,7 +342,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void aDeliveryWhoseNodeIsKilledMidPostIsMadeOnceByTheOther() throws Exception {
         // a remote inbox that holds the first POST unanswered, then answers every later one
         List<String> completed = new CopyOnWriteArrayList<>();
@@ -312,7 +391,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void aNodeUnderTheDefaultNameRefusesToShareTheDatabase() {
         KinemaNode running = cluster.nodes().stream().filter(KinemaNode::isAlive).findFirst().orElseThrow();
         NodeSettings unnamed = NodeSettings.builder()
@@ -348,6 +427,56 @@ class ClusterIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private record PartRow(int part, String owner, String leaseId, int progress, String output, String encodedBy) {
+    }
+
+    /** The parts of the video's split transcoding as the database has them now (none before the split and after it). */
+    private static List<PartRow> parts(String uuid) throws Exception {
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement("""
+                SELECT p.part, p.lease_owner, p.lease_id, p.progress, p.output, p.encoded_by FROM kinema.transcode_part p
+                  JOIN kinema.video v ON v.id = p.video_id WHERE v.uuid = ?::uuid ORDER BY p.part""")) {
+            query.setString(1, uuid);
+            List<PartRow> parts = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    parts.add(new PartRow(row.getInt(1), row.getString(2), row.getString(3), row.getInt(4), row.getString(5),
+                            row.getString(6)));
+                }
+            }
+            return parts;
+        }
+    }
+
+    private static int publishedState(String uuid) {
+        return balanced.get("/api/v1/videos/" + uuid, token).json().path("state").path("id").asInt();
+    }
+
+    /**
+     * The video has the one ladder a single encode writes: three renditions whose playlists cut
+     * the source into segments of 4 s, a hash for every segment, and streams that decode.
+     */
+    private static void assertOneLadderOnTheGrid(JsonNode video, int seconds) throws Exception {
+        JsonNode hls = video.path("streamingPlaylists").path(0);
+        assertEquals(3, hls.path("files").size(), "one set of renditions: " + hls);
+        JsonNode hashes = balanced.get(URI.create(hls.path("segmentsSha256Url").asText()).getPath(), null).json();
+        String master = URI.create(hls.path("playlistUrl").asText()).getPath();
+        String folder = master.substring(0, master.lastIndexOf('/') + 1);
+        List<String> renditions = balanced.get(master, null).body().lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        assertEquals(3, renditions.size(), "the master playlist names every rendition");
+        for (String playlist : renditions) {
+            String text = balanced.get(folder + playlist, null).body();
+            List<String> lengths = text.lines().filter(line -> line.startsWith("#EXTINF:")).toList();
+            assertEquals(seconds / 4, lengths.size(), "segments of " + playlist);
+            assertTrue(lengths.stream().allMatch(line -> line.startsWith("#EXTINF:4.000")), () -> playlist + ": " + lengths);
+            String map = text.lines().filter(line -> line.startsWith("#EXT-X-MAP:URI=\"")).findFirst().orElseThrow();
+            String media = map.substring("#EXT-X-MAP:URI=\"".length(), map.indexOf('"', "#EXT-X-MAP:URI=\"".length()));
+            assertEquals(lengths.size(), hashes.path(media).size(), "a hash for every segment of " + media);
+        }
+        Media.Result decoded = Media.decode(hls.path("playlistUrl").asText());
+        assertEquals(0, decoded.exitCode(), decoded::output);
     }
 
     private record Lease(String owner, String id) {

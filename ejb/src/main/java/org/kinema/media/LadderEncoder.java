@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntConsumer;
 
 /**
@@ -13,7 +12,9 @@ import java.util.function.IntConsumer;
  * keyframes forced every two seconds at the same instants in every rendition (and none at scene
  * cuts), so players can switch between them at any segment. Output: HLS with fragmented MP4, one
  * file per rendition ({@code {prefix}-{resolution}-fragmented.mp4}) and its byte-range playlist
- * ({@code {prefix}-{resolution}.m3u8}).
+ * ({@code {prefix}-{resolution}.m3u8}). A long source may instead be encoded in parts, on several
+ * nodes at once, and joined into the same output: the parts start on the segment grid and keep the
+ * same keyframe grid, so the joined playlists cut the same segments.
  */
 public final class LadderEncoder {
 
@@ -26,12 +27,12 @@ public final class LadderEncoder {
 
     public static List<String> command(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, Path outDir,
                                        String prefix) {
-        List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-                "-nostats", "-progress", "pipe:1"));
+        List<String> command = start(ffmpeg);
         command.addAll(UntrustedInput.mediaInput(source));
         StringBuilder streamMap = new StringBuilder();
         if (ladder.get(0).audioOnly()) {
-            command.addAll(List.of("-map", "0:a:0", "-c:a", "aac", "-b:a", String.valueOf(Ladder.AUDIO_BITRATE), "-ac", "2"));
+            command.addAll(List.of("-map", "0:a:0"));
+            command.addAll(audioOptions());
             streamMap.append("a:0,name:0");
         } else {
             command.add("-filter_complex");
@@ -41,47 +42,178 @@ public final class LadderEncoder {
                 if (info.hasAudio()) {
                     command.addAll(List.of("-map", "0:a:0"));
                 }
-                streamMap.append(i == 0 ? "" : " ").append("v:").append(i)
-                        .append(info.hasAudio() ? ",a:" + i : "").append(",name:").append(ladder.get(i).resolution());
             }
-            command.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-pix_fmt", "yuv420p",
-                    "-sc_threshold", "0", "-force_key_frames", "expr:gte(t,n_forced*" + KEYFRAME_SECONDS + ")"));
-            if (info.fps() > 60) {
-                command.addAll(List.of("-r", "60"));
-            }
-            for (int i = 0; i < ladder.size(); i++) {
-                long bitrate = ladder.get(i).videoBitrate();
-                command.addAll(List.of("-b:v:" + i, String.valueOf(bitrate), "-maxrate:v:" + i,
-                        String.valueOf(bitrate * 3 / 2), "-bufsize:v:" + i, String.valueOf(bitrate * 2)));
-            }
+            command.addAll(videoOptions(info, ladder));
             if (info.hasAudio()) {
-                command.addAll(List.of("-c:a", "aac", "-b:a", String.valueOf(Ladder.AUDIO_BITRATE), "-ac", "2"));
+                command.addAll(audioOptions());
+            }
+            streamMap.append(videoStreamMap(ladder, info.hasAudio()));
+        }
+        command.addAll(hlsOutput(outDir, prefix, streamMap.toString()));
+        return command;
+    }
+
+    /**
+     * The video of one part of a long source: every rendition, as {@link #command} encodes it,
+     * of the time range alone (its keyframes on the same two-second grid, counted from the
+     * part's start, which is on the segment grid), in one MP4 with a video stream per rendition
+     * and no audio; {@link #joinCommand} makes the HLS output of the parts.
+     */
+    public static List<String> partCommand(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, Part part,
+                                           Path out) {
+        List<String> command = start(ffmpeg);
+        command.addAll(List.of("-ss", String.valueOf(part.start())));
+        if (!part.last()) {
+            command.addAll(List.of("-t", String.valueOf(part.seconds())));
+        }
+        command.addAll(UntrustedInput.mediaInput(source));
+        command.addAll(List.of("-filter_complex", splitAndScale(ladder)));
+        for (int i = 0; i < ladder.size(); i++) {
+            command.addAll(List.of("-map", "[v" + i + "]"));
+        }
+        command.addAll(videoOptions(info, ladder));
+        command.addAll(List.of("-an", "-f", "mp4", out.toString()));
+        return command;
+    }
+
+    /** The audio of a split source, once for every rendition, as {@link #command} encodes it. */
+    public static List<String> audioCommand(String ffmpeg, Path source, Path out) {
+        List<String> command = start(ffmpeg);
+        command.addAll(UntrustedInput.mediaInput(source));
+        command.addAll(List.of("-map", "0:a:0", "-vn"));
+        command.addAll(audioOptions());
+        command.addAll(List.of("-f", "mp4", out.toString()));
+        return command;
+    }
+
+    /**
+     * Joins the parts (listed in order by {@code parts}, an ffconcat list whose entries give each
+     * part's exact duration, so that timestamps continue on the grid) and the audio into the HLS
+     * output {@link #command} writes: no encoding, the streams are copied.
+     */
+    public static List<String> joinCommand(String ffmpeg, Path parts, Path audio, List<Rendition> ladder, Path outDir,
+                                           String prefix) {
+        List<String> command = start(ffmpeg);
+        command.addAll(List.of("-protocol_whitelist", "file", "-f", "concat", "-safe", "0", "-i", parts.toString()));
+        if (audio != null) {
+            command.addAll(List.of("-protocol_whitelist", "file", "-i", audio.toString()));
+        }
+        for (int i = 0; i < ladder.size(); i++) {
+            command.addAll(List.of("-map", "0:v:" + i));
+            if (audio != null) {
+                command.addAll(List.of("-map", "1:a:0"));
             }
         }
-        command.addAll(List.of("-f", "hls", "-hls_time", String.valueOf(SEGMENT_SECONDS), "-hls_playlist_type", "vod",
+        command.addAll(List.of("-c", "copy"));
+        command.addAll(hlsOutput(outDir, prefix, videoStreamMap(ladder, audio != null)));
+        return command;
+    }
+
+    /** An ffconcat list of the parts' files (in the list's folder), each but the last with its exact duration. */
+    public static String concatList(List<Part> parts, List<String> files) {
+        StringBuilder list = new StringBuilder("ffconcat version 1.0\n");
+        for (int i = 0; i < parts.size(); i++) {
+            list.append("file '").append(files.get(i).replace("'", "'\\''")).append("'\n");
+            if (!parts.get(i).last()) {
+                list.append("duration ").append(parts.get(i).seconds()).append('\n');
+            }
+        }
+        return list.toString();
+    }
+
+    /**
+     * How a source of this length is cut to be encoded in parts of about {@code partSeconds}
+     * (rounded down to whole segments, so every cut is a segment boundary of the unsplit output):
+     * one part, the whole source, when it is too short to make two.
+     */
+    public static List<Part> parts(double durationSeconds, int partSeconds) {
+        int length = Math.max(SEGMENT_SECONDS, partSeconds - partSeconds % SEGMENT_SECONDS);
+        int count = partSeconds <= 0 ? 1 : (int) Math.max(1, Math.round(durationSeconds / length));
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean last = i == count - 1;
+            int start = i * length;
+            parts.add(new Part(i, start, last ? Math.max(1, (int) Math.ceil(durationSeconds) - start) : length, last));
+        }
+        return List.copyOf(parts);
+    }
+
+    private static List<String> start(String ffmpeg) {
+        return new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats",
+                "-progress", "pipe:1"));
+    }
+
+    private static List<String> videoOptions(MediaInfo info, List<Rendition> ladder) {
+        List<String> options = new ArrayList<>(List.of("-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high",
+                "-pix_fmt", "yuv420p", "-sc_threshold", "0", "-force_key_frames",
+                "expr:gte(t,n_forced*" + KEYFRAME_SECONDS + ")"));
+        if (info.fps() > 60) {
+            options.addAll(List.of("-r", "60"));
+        }
+        for (int i = 0; i < ladder.size(); i++) {
+            long bitrate = ladder.get(i).videoBitrate();
+            options.addAll(List.of("-b:v:" + i, String.valueOf(bitrate), "-maxrate:v:" + i,
+                    String.valueOf(bitrate * 3 / 2), "-bufsize:v:" + i, String.valueOf(bitrate * 2)));
+        }
+        return options;
+    }
+
+    private static List<String> audioOptions() {
+        return List.of("-c:a", "aac", "-b:a", String.valueOf(Ladder.AUDIO_BITRATE), "-ac", "2");
+    }
+
+    private static String videoStreamMap(List<Rendition> ladder, boolean audio) {
+        StringBuilder streamMap = new StringBuilder();
+        for (int i = 0; i < ladder.size(); i++) {
+            streamMap.append(i == 0 ? "" : " ").append("v:").append(i).append(audio ? ",a:" + i : "")
+                    .append(",name:").append(ladder.get(i).resolution());
+        }
+        return streamMap.toString();
+    }
+
+    private static List<String> hlsOutput(Path outDir, String prefix, String streamMap) {
+        return List.of("-f", "hls", "-hls_time", String.valueOf(SEGMENT_SECONDS), "-hls_playlist_type", "vod",
                 "-hls_segment_type", "fmp4", "-hls_flags", "single_file+independent_segments",
                 "-hls_segment_filename", outDir.resolve(prefix + "-%v-fragmented.mp4").toString(),
                 "-master_pl_name", prefix + "-ffmpeg-master.m3u8",
-                "-var_stream_map", streamMap.toString(),
-                outDir.resolve(prefix + "-%v.m3u8").toString()));
-        return command;
+                "-var_stream_map", streamMap,
+                outDir.resolve(prefix + "-%v.m3u8").toString());
     }
 
     /** Runs the encode, reporting progress in percent of the source's duration. */
     public static void encode(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, Path outDir,
                               String prefix, ProcessGroup group, IntConsumer progress) throws MediaException {
-        long durationMicros = Math.max(1, Math.round(info.durationSeconds() * 1_000_000));
-        ProcessRunner.Result result = ProcessRunner.run(group, command(ffmpeg, source, info, ladder, outDir, prefix), TIMEOUT,
-                line -> {
-                    if (line.startsWith("out_time_us=")) {
-                        try {
-                            long done = Long.parseLong(line.substring("out_time_us=".length()).trim());
-                            progress.accept((int) Math.min(99, done * 100 / durationMicros));
-                        } catch (NumberFormatException ignored) {
-                            // "N/A" before the first frame
-                        }
-                    }
-                });
+        run(group, command(ffmpeg, source, info, ladder, outDir, prefix), info.durationSeconds(), progress);
+    }
+
+    /** Encodes one part's video, reporting progress in percent of the part. */
+    public static void encodePart(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, Part part, Path out,
+                                  ProcessGroup group, IntConsumer progress) throws MediaException {
+        run(group, partCommand(ffmpeg, source, info, ladder, part, out), part.seconds(), progress);
+    }
+
+    public static void encodeAudio(String ffmpeg, Path source, Path out, ProcessGroup group) throws MediaException {
+        run(group, audioCommand(ffmpeg, source, out), 1, percent -> { });
+    }
+
+    public static void join(String ffmpeg, Path parts, Path audio, List<Rendition> ladder, Path outDir, String prefix,
+                            ProcessGroup group) throws MediaException {
+        run(group, joinCommand(ffmpeg, parts, audio, ladder, outDir, prefix), 1, percent -> { });
+    }
+
+    private static void run(ProcessGroup group, List<String> command, double seconds, IntConsumer progress)
+            throws MediaException {
+        long durationMicros = Math.max(1, Math.round(seconds * 1_000_000));
+        ProcessRunner.Result result = ProcessRunner.run(group, command, TIMEOUT, line -> {
+            if (line.startsWith("out_time_us=")) {
+                try {
+                    long done = Long.parseLong(line.substring("out_time_us=".length()).trim());
+                    progress.accept((int) Math.min(99, done * 100 / durationMicros));
+                } catch (NumberFormatException ignored) {
+                    // "N/A" before the first frame
+                }
+            }
+        });
         if (result.exitCode() != 0) {
             throw new MediaException("ffmpeg failed (exit " + result.exitCode() + "): " + result.errorTail());
         }
@@ -100,7 +232,4 @@ public final class LadderEncoder {
         return graph.toString();
     }
 
-    static String format(double value) {
-        return String.format(Locale.ROOT, "%.3f", value);
-    }
 }

@@ -53,6 +53,15 @@ public class KinemaSettings {
         return value("KINEMA_TRANSCODING_JOBS").map(Integer::parseInt).orElse(1);
     }
 
+    /**
+     * A source at least one and a half times this long (KINEMA_TRANSCODING_PART_SECONDS, 120) is cut
+     * into parts of this length (in whole segments) that the nodes of a cluster encode at once; 0 never cuts. A node alone never
+     * cuts: one encode already uses all its cores.
+     */
+    public int transcodingPartSeconds() {
+        return Math.max(0, value("KINEMA_TRANSCODING_PART_SECONDS").map(Integer::parseInt).orElse(120));
+    }
+
     /** How long a resumable upload may stay unfinished before it is forgotten (its bytes deleted). */
     public Duration uploadExpiry() {
         return Duration.ofHours(Math.max(1, value("KINEMA_UPLOAD_EXPIRY_HOURS").map(Integer::parseInt).orElse(24)));
@@ -137,7 +146,8 @@ public class KinemaSettings {
     private static final List<String> CLUSTER_WIDE = List.of("KINEMA_PUBLIC_URL", "KINEMA_MAX_REQUEST_SIZE",
             "KINEMA_BEHIND_PROXY", "KINEMA_RATE_LIMIT_API", "KINEMA_RATE_LIMIT_LOGIN", "KINEMA_RATE_LIMIT_SIGNUP",
             "KINEMA_RATE_LIMIT_ASK_SEND_EMAIL", "KINEMA_RATE_LIMIT_EXEMPT", "KINEMA_CLUSTER_NAME",
-            "KINEMA_TRANSCODING_LEASE_SECONDS", "KINEMA_FEDERATION_LEASE_SECONDS", "KINEMA_UPLOAD_EXPIRY_HOURS",
+            "KINEMA_TRANSCODING_LEASE_SECONDS", "KINEMA_TRANSCODING_PART_SECONDS", "KINEMA_FEDERATION_LEASE_SECONDS",
+            "KINEMA_UPLOAD_EXPIRY_HOURS",
             "KINEMA_FEDERATION_ALLOW_PRIVATE", "KINEMA_SMTP_HOST", "KINEMA_SMTP_PORT", "KINEMA_SMTP_FROM",
             "KINEMA_TRACKER_PEERS_PER_ANSWER", "KINEMA_TRACKER_ANNOUNCES_PER_MINUTE", "KINEMA_TRACKER_SOCKETS_PER_ADDRESS",
             "KINEMA_TRACKER_ALARM_VIDEOS", "KINEMA_TRACKER_ALARM_MINUTES", "KINEMA_TRACKER_INTERVAL",

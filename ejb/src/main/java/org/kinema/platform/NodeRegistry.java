@@ -114,6 +114,11 @@ public class NodeRegistry {
         }
     }
 
+    /** The other nodes running on this database now. */
+    public List<String> othersAlive() {
+        return nodes.othersAlive(name, ALIVE);
+    }
+
     /** This node's name, checked to be its own. */
     public String name() {
         return name;

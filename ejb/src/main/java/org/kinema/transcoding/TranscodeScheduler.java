@@ -2,7 +2,6 @@ package org.kinema.transcoding;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
@@ -36,10 +35,15 @@ public class TranscodeScheduler {
     public static final String JOB = "transcode-video";
     public static final String VIDEO_ID = "videoId";
     public static final String LEASE_ID = "leaseId";
+    /** The job that encodes one part of a split transcoding (of a video another job holds). */
+    public static final String PART_JOB = "transcode-part";
     private static final Logger LOG = Logger.getLogger(TranscodeScheduler.class.getName());
 
     @Inject
     private TranscodingService transcoding;
+
+    @Inject
+    private PartTranscoding parts;
 
     @Inject
     private KinemaSettings settings;
@@ -53,7 +57,7 @@ public class TranscodeScheduler {
     /** A restarted node's leases are its own unfinished jobs (its name is its own): free them to be started again. */
     @PostConstruct
     void takeUpUnfinishedWork() {
-        int released = transcoding.releaseLeasesOf(node.name());
+        int released = transcoding.releaseLeasesOf(node.name()) + parts.releaseLeasesOf(node.name());
         if (released > 0) {
             LOG.info(() -> released + " transcoding job(s) interrupted by the last stop will run again");
         }
@@ -69,6 +73,7 @@ public class TranscodeScheduler {
         }
         try {
             transcoding.releaseLeasesOf(node.name());
+            parts.releaseLeasesOf(node.name());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Could not release this node's leases while stopping; they run out by themselves", e);
         }
@@ -95,25 +100,44 @@ public class TranscodeScheduler {
         startWhatFits();
     }
 
+    /** Videos first (each job uses every core), then parts of the videos other nodes split. */
     private void startWhatFits() {
         while (!stopping && running < settings.transcodingJobs()) {
             Optional<TranscodeClaim> next = transcoding.claimNext(node.name());
-            if (next.isEmpty()) {
-                return;
+            if (next.isPresent()) {
+                start(next.get());
+            } else {
+                Optional<PartClaim> part = parts.claimAny();
+                if (part.isEmpty()) {
+                    return;
+                }
+                start(part.get());
             }
-            TranscodeClaim claim = next.get();
-            running++;
-            try {
-                Properties parameters = new Properties();
-                parameters.setProperty(VIDEO_ID, String.valueOf(claim.videoId()));
-                parameters.setProperty(LEASE_ID, claim.leaseId());
-                JobOperator operator = BatchRuntime.getJobOperator();
-                operator.start(JOB, parameters);
-            } catch (RuntimeException e) {
-                running--;
-                LOG.log(Level.SEVERE, "Could not start transcoding of video " + claim.videoId(), e);
-                transcoding.fail(claim, "Could not start the transcoding job: " + e.getMessage());
-            }
+        }
+    }
+
+    private void start(TranscodeClaim claim) {
+        running++;
+        try {
+            Properties parameters = new Properties();
+            parameters.setProperty(VIDEO_ID, String.valueOf(claim.videoId()));
+            parameters.setProperty(LEASE_ID, claim.leaseId());
+            BatchRuntime.getJobOperator().start(JOB, parameters);
+        } catch (RuntimeException e) {
+            running--;
+            LOG.log(Level.SEVERE, "Could not start transcoding of video " + claim.videoId(), e);
+            transcoding.fail(claim, "Could not start the transcoding job: " + e.getMessage());
+        }
+    }
+
+    private void start(PartClaim claim) {
+        running++;
+        try {
+            BatchRuntime.getJobOperator().start(PART_JOB, claim.jobParameters());
+        } catch (RuntimeException e) {
+            running--;
+            LOG.log(Level.SEVERE, "Could not start a part of video " + claim.videoId(), e);
+            parts.release(claim);
         }
     }
 }

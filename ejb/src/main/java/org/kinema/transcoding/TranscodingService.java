@@ -31,6 +31,9 @@ public class TranscodingService {
     private TranscodeQueue queue;
 
     @Inject
+    private TranscodeParts parts;
+
+    @Inject
     private VideoRepository videos;
 
     @Inject
@@ -102,6 +105,7 @@ public class TranscodingService {
             added.describeMetadata(file.metadata());
             videos.add(added);
         }
+        parts.forget(video.id());
         video.publish(claim.leaseId(), streams.hlsPrefix(), streams.duration(), streams.aspectRatio());
         published.fire(new VideoEvents.Published(video.id(), video.uuid()));
         return true;
@@ -111,6 +115,7 @@ public class TranscodingService {
     public void fail(TranscodeClaim claim, String reason) {
         queue.lock(claim.videoId()).filter(video -> video.isLeasedTo(claim.leaseId()))
                 .ifPresent(video -> {
+                    parts.forget(video.id());
                     video.failTranscoding(claim.leaseId(), reason);
                     failed.fire(new VideoEvents.TranscodingFailed(video.id(), video.uuid()));
                 });

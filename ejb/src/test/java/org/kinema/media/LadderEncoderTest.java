@@ -48,4 +48,49 @@ class LadderEncoderTest {
         assertTrue(String.join(" ", command).contains("a:0,name:0"));
         assertTrue(!command.contains("-filter_complex"));
     }
+
+    @Test
+    void aLongSourceIsCutOnTheSegmentGridAndTheLastPartRunsToTheEnd() {
+        List<Part> parts = LadderEncoder.parts(1201.5, 122);
+        assertEquals(10, parts.size(), "about 1201.5 / 120 parts");
+        assertEquals(new Part(0, 0, 120, false), parts.get(0));
+        assertEquals(new Part(8, 960, 120, false), parts.get(8));
+        assertEquals(new Part(9, 1080, 122, true), parts.get(9), "the rest, to the end");
+        parts.forEach(part -> assertEquals(0, part.start() % LadderEncoder.SEGMENT_SECONDS, "starts on a segment boundary"));
+    }
+
+    @Test
+    void aSourceTooShortForTwoPartsStaysWhole() {
+        assertEquals(List.of(new Part(0, 0, 170, true)), LadderEncoder.parts(169.2, 120));
+        assertEquals(2, LadderEncoder.parts(181, 120).size());
+        assertEquals(List.of(new Part(0, 0, 3600, true)), LadderEncoder.parts(3600, 0), "0 never cuts");
+    }
+
+    @Test
+    void aPartIsItsTimeRangeOfEveryRenditionWithoutAudio() {
+        List<String> middle = LadderEncoder.partCommand("ffmpeg", Path.of("in.mp4"), source, Ladder.choose(source),
+                new Part(1, 120, 120, false), Path.of("part.mp4"));
+        String command = String.join(" ", middle);
+        assertTrue(command.contains("-ss 120 -t 120 -protocol_whitelist file"), "seeks in the input: " + command);
+        assertTrue(command.contains("-force_key_frames expr:gte(t,n_forced*2)"), command);
+        assertTrue(command.contains("-map [v5] -c:v libx264"), command);
+        assertTrue(command.endsWith("-an -f mp4 part.mp4"), command);
+        String last = String.join(" ", LadderEncoder.partCommand("ffmpeg", Path.of("in.mp4"), source, Ladder.choose(source),
+                new Part(2, 240, 30, true), Path.of("part.mp4")));
+        assertTrue(last.contains("-ss 240 -protocol_whitelist"), "the last part runs to the end: " + last);
+    }
+
+    @Test
+    void theJoinCopiesThePartsOnTheirExactDurationsWithTheAudioInEveryRendition() {
+        List<Part> parts = List.of(new Part(0, 0, 8, false), new Part(1, 8, 8, false), new Part(2, 16, 5, true));
+        assertEquals("ffconcat version 1.0\nfile 'a.mp4'\nduration 8\nfile 'b.mp4'\nduration 8\nfile 'c.mp4'\n",
+                LadderEncoder.concatList(parts, List.of("a.mp4", "b.mp4", "c.mp4")));
+        String join = String.join(" ", LadderEncoder.joinCommand("ffmpeg", Path.of("parts.ffconcat"), Path.of("audio.mp4"),
+                Ladder.choose(source), Path.of("out"), "p"));
+        assertTrue(join.contains("-f concat -safe 0 -i parts.ffconcat"), join);
+        assertTrue(join.contains("-map 0:v:1 -map 1:a:0"), join);
+        assertTrue(join.contains("-c copy"), join);
+        assertTrue(join.contains("v:0,a:0,name:1080 v:1,a:1,name:720"), join);
+        assertTrue(!join.contains("libx264"), "nothing is encoded again: " + join);
+    }
 }

@@ -2,20 +2,26 @@ package org.kinema.batch.transcode;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.kinema.media.LadderEncoder;
 import org.kinema.media.MediaConversions;
+import org.kinema.media.Part;
 import org.kinema.platform.KinemaSettings;
+import org.kinema.transcoding.PartTranscoding;
 
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 /**
  * Encodes every rendition in one ffmpeg process, reporting progress at most once a second; a
- * report the claim no longer holds stops the job. Meanwhile the thumbnail and preview are taken
- * from the original, so that they cost no time after the encode.
+ * report the claim no longer holds stops the job. A long source, while other nodes run, is cut
+ * into parts that every node with room encodes at once ({@link SplitEncode}). Meanwhile the
+ * thumbnail and preview are taken from the original, so that they cost no time after the encode.
  */
 @Named("encodeLadder")
 @Dependent
@@ -24,8 +30,14 @@ public class EncodeLadder extends TranscodeStep {
     @Inject
     private KinemaSettings settings;
 
+    @Inject
+    private PartTranscoding parts;
+
     @Resource
     private ManagedExecutorService executor;
+
+    @Resource
+    private ManagedScheduledExecutorService timer;
 
     @Override
     void run(TranscodeWork work) throws Exception {
@@ -58,18 +70,29 @@ public class EncodeLadder extends TranscodeStep {
     }
 
     private void encode(TranscodeWork work) throws Exception {
+        List<Part> cut = work.source.hasVideo() ? LadderEncoder.parts(work.source.durationSeconds(),
+                settings.transcodingPartSeconds()) : List.of();
+        if (cut.size() > 1 && parts.othersCanHelp()) {
+            new SplitEncode(work, settings, parts, reporter(work), timer).run(cut, executor);
+        } else {
+            LadderEncoder.encode(settings.ffmpeg(), work.task.original(), work.source, work.ladder, work.folder.hls(),
+                    work.prefix, work.processes, reporter(work));
+        }
+    }
+
+    /** Reports the video's progress, at most once a second; a report the claim no longer holds stops the job. */
+    private IntConsumer reporter(TranscodeWork work) {
         long[] lastReport = {0};
         int[] lastPercent = {-1};
-        LadderEncoder.encode(settings.ffmpeg(), work.task.original(), work.source, work.ladder, work.folder.hls(),
-                work.prefix, work.processes, percent -> {
-                    long now = System.currentTimeMillis();
-                    if (percent != lastPercent[0] && now - lastReport[0] >= 1000) {
-                        lastReport[0] = now;
-                        lastPercent[0] = percent;
-                        if (!transcoding.progress(work.claim, percent)) {
-                            work.loseLease();
-                        }
-                    }
-                });
+        return percent -> {
+            long now = System.currentTimeMillis();
+            if (percent != lastPercent[0] && now - lastReport[0] >= 1000) {
+                lastReport[0] = now;
+                lastPercent[0] = percent;
+                if (!transcoding.progress(work.claim, percent)) {
+                    work.loseLease();
+                }
+            }
+        };
     }
 }

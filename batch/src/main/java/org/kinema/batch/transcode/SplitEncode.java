@@ -1,0 +1,167 @@
+package org.kinema.batch.transcode;
+
+import org.kinema.media.LadderEncoder;
+import org.kinema.media.MediaException;
+import org.kinema.media.Part;
+import org.kinema.platform.KinemaSettings;
+import org.kinema.transcoding.PartClaim;
+import org.kinema.transcoding.PartState;
+import org.kinema.transcoding.PartTranscoding;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The video's job encoding a long source in parts: it makes the parts, encodes one after another
+ * itself while part jobs on other nodes take the rest, takes up again a part whose node died,
+ * encodes the audio beside them, and joins everything into the HLS output one encode would write.
+ */
+final class SplitEncode {
+
+    private static final Logger LOG = Logger.getLogger(SplitEncode.class.getName());
+    private static final long POLL_MILLIS = 500;
+
+    private final TranscodeWork work;
+    private final KinemaSettings settings;
+    private final PartTranscoding parts;
+    private final IntConsumer videoProgress;
+    private final ScheduledExecutorService timer;
+
+    SplitEncode(TranscodeWork work, KinemaSettings settings, PartTranscoding parts, IntConsumer videoProgress,
+                ScheduledExecutorService timer) {
+        this.timer = timer;
+        this.work = work;
+        this.settings = settings;
+        this.parts = parts;
+        this.videoProgress = videoProgress;
+    }
+
+    void run(List<Part> cut, ExecutorService executor) throws Exception {
+        Path folder = parts.folder(work.claim.leaseId());
+        Files.createDirectories(folder);
+        if (!parts.split(work.claim, cut)) {
+            throw lost();
+        }
+        LOG.info(() -> "Video " + work.claim.videoId() + ": " + cut.size() + " parts of " + cut.get(0).seconds()
+                + " s, for any node to encode");
+        Path audio = work.source.hasAudio() ? folder.resolve("audio.mp4") : null;
+        Future<?> audioDone = executor.submit(() -> {
+            if (audio != null) {
+                LadderEncoder.encodeAudio(settings.ffmpeg(), work.task.original(), audio, work.processes);
+            }
+            return null;
+        });
+        List<PartState> done = encodeAll(folder);
+        try {
+            audioDone.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        Path list = folder.resolve("parts.ffconcat");
+        Files.writeString(list, LadderEncoder.concatList(done.stream().map(PartState::part).toList(),
+                done.stream().map(PartState::output).toList()), StandardCharsets.UTF_8);
+        LadderEncoder.join(settings.ffmpeg(), list, audio, work.ladder, work.folder.hls(), work.prefix, work.processes);
+        LOG.info(() -> "Video " + work.claim.videoId() + ": parts encoded by " + done.stream().map(PartState::encodedBy)
+                .distinct().toList() + ", joined");
+    }
+
+    /** Encodes waiting parts until none is left, then waits for the others' parts; all parts, encoded. */
+    private List<PartState> encodeAll(Path folder) throws Exception {
+        while (true) {
+            if (work.leaseLost) {
+                throw lost();
+            }
+            Optional<PartClaim> mine = parts.claimOwn(work.claim);
+            if (mine.isPresent()) {
+                encode(mine.get(), folder);
+                continue;
+            }
+            List<PartState> states = parts.states(work.claim);
+            Optional<PartState> failed = states.stream().filter(state -> state.failure() != null).findFirst();
+            if (failed.isPresent()) {
+                throw new MediaException("part " + (failed.get().part().index() + 1) + " of " + states.size() + ": "
+                        + failed.get().failure());
+            }
+            if (states.isEmpty()) {
+                throw lost();
+            }
+            report(states);
+            if (states.stream().allMatch(PartState::done)) {
+                return states;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    /**
+     * Encodes a part under its own lease, renewed while it runs like any part job's. A part whose
+     * lease this job loses anyway (the database out of reach for a lease's time) is another job's
+     * now: its output is dropped and the job goes on with the others.
+     */
+    private void encode(PartClaim claim, Path folder) throws Exception {
+        String output = "part-" + claim.part().index() + "-" + claim.leaseId() + ".mp4";
+        long every = settings.transcodingLease().toMillis() / 4;
+        Future<?> renewal = timer.scheduleAtFixedRate(() -> renew(claim), every, every, TimeUnit.MILLISECONDS);
+        long[] lastReport = {0};
+        try {
+            LadderEncoder.encodePart(settings.ffmpeg(), work.task.original(), work.source, work.ladder, claim.part(),
+                    folder.resolve(output), work.processes, percent -> {
+                        long now = System.currentTimeMillis();
+                        if (now - lastReport[0] >= 1000) {
+                            lastReport[0] = now;
+                            parts.progress(claim, percent);
+                            report(parts.states(work.claim));
+                        }
+                    });
+        } catch (Exception e) {
+            renewal.cancel(false);
+            if (!work.leaseLost && !work.interrupted) {
+                parts.fail(claim, e.getMessage());
+            }
+            throw e;
+        }
+        renewal.cancel(false);
+        if (!parts.finish(claim, output)) {
+            Files.deleteIfExists(folder.resolve(output));
+            LOG.warning(() -> "Video " + work.claim.videoId() + ": part " + (claim.part().index() + 1)
+                    + " was taken by another job meanwhile; its output here is dropped");
+        }
+    }
+
+    private void renew(PartClaim claim) {
+        try {
+            parts.renew(claim);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not renew the lease of a part of video " + claim.videoId() + "; trying again", e);
+        }
+    }
+
+    /** The video's progress: the seconds of every part encoded so far, wherever. */
+    private void report(List<PartState> states) {
+        double total = 0;
+        double done = 0;
+        for (PartState state : states) {
+            total += state.part().seconds();
+            done += state.secondsDone();
+        }
+        if (total > 0) {
+            videoProgress.accept((int) Math.min(99, done * 100 / total));
+        }
+    }
+
+    private LeaseLost lost() {
+        work.leaseLost = true;
+        return new LeaseLost();
+    }
+}
