@@ -43,3 +43,24 @@ test('a tampered, unknown or misplaced peer segment is refused and counted', asy
 test('file names ignore queries such as file tokens', () => {
   assert.equal(fileName('http://h/static/x/p-720-fragmented.mp4?videoFileToken=1.abc'), 'p-720-fragmented.mp4')
 })
+
+test('while a video encodes, a segment the map does not know yet makes it fetched again, at most once a second', async () => {
+  const first = randomBytes(1000)
+  const second = randomBytes(1000)
+  const buffer = b => b.buffer.slice(b.byteOffset, b.byteOffset + b.length)
+  const maps = [{ 'a.mp4': { '0-999': sha(first) } }, { 'a.mp4': { '0-999': sha(first), '1000-1999': sha(second) } }]
+  let loads = 0
+  let clock = 0
+  const { validate, stats } = segmentValidator('/h.json', '', async () => maps[Math.min(loads++, 1)], () => clock)
+  assert.equal(await validate('/x/a.mp4', { start: 0, end: 999 }, buffer(first)), true)
+  assert.equal(loads, 1, 'a known segment needs no new map')
+  assert.equal(await validate('/x/a.mp4', { start: 1000, end: 1999 }, buffer(second)), false, 'too soon to ask again')
+  assert.equal(loads, 1)
+  clock = 1500
+  assert.equal(await validate('/x/a.mp4', { start: 1000, end: 1999 }, buffer(second)), true, 'found in the grown map')
+  assert.equal(loads, 2)
+  const tampered = Buffer.from(second)
+  tampered[0] ^= 1
+  assert.equal(await validate('/x/a.mp4', { start: 1000, end: 1999 }, buffer(tampered)), false, 'still checked')
+  assert.equal(stats.rejected, 2)
+})

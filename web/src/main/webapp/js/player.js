@@ -140,7 +140,8 @@ export async function mountPlayer (container, options) {
     stats.p2pEnabled = useP2P
     const hlsConfig = {
       capLevelToPlayerSize: true,
-      startPosition: start > 0 ? start : -1,
+      // from the start even while the video is still encoding (its playlists then grow, like a live stream's)
+      startPosition: start > 0 ? start : 0,
       xhrSetup: tokenQuery ? (xhr, url) => xhr.open('GET', url + (url.includes('?') ? '&' : '?') + tokenQuery.slice(1), true) : undefined
     }
     if (useP2P) {

@@ -112,7 +112,8 @@ final class BenchClient {
         while (true) {
             JsonNode video = video(uuid);
             int state = video.path("state").path("id").asInt();
-            if (state == 1) {
+            // published with its complete ladder (a video published while encoding lists no files yet)
+            if (state == 1 && video.path("streamingPlaylists").path(0).path("files").size() > 0) {
                 return video;
             }
             if (state == 7 || System.nanoTime() > deadline) {

@@ -45,18 +45,27 @@ public final class Videos {
         return video;
     }
 
-    /** Waits until the video leaves transcoding (published or failed) and returns its details. */
+    /**
+     * Waits until the video's transcoding is over (published with its complete ladder, or failed)
+     * and returns its details. A video published while encoding is watchable before that: as
+     * PeerTube clients see it, it is published and its streaming playlist has no files yet.
+     */
     public static JsonNode awaitTranscoded(Api api, String token, String uuid) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         JsonNode video = null;
         while (Instant.now().isBefore(deadline)) {
             video = api.get("/api/v1/videos/" + uuid, token).json();
             int state = video.path("state").path("id").asInt();
-            if (state == PUBLISHED || state == FAILED) {
+            if (state == PUBLISHED && complete(video) || state == FAILED) {
                 return video;
             }
             Thread.sleep(300);
         }
         throw new AssertionError("Video " + uuid + " still transcoding: " + video);
+    }
+
+    /** Whether a published video's ladder is complete: its renditions are listed, with their torrents. */
+    public static boolean complete(JsonNode video) {
+        return video.path("streamingPlaylists").path(0).path("files").size() > 0;
     }
 }

@@ -17,7 +17,8 @@ import org.kinema.video.VideoRepository;
 import java.util.List;
 
 /**
- * Tells followers of a newly published public video as PeerTube does: an {@code Announce} whose
+ * Tells followers of a newly published public video (once its streams are complete: a video
+ * published here while encoding is announced when its ladder is done) as PeerTube does: an {@code Announce} whose
  * object is the video's URL, by its channel and by the instance's actor, to the remote followers of
  * the channel, the account and the instance (each follower then fetches the video, signed). Runs in
  * the publishing transaction, so the deliveries are queued exactly when the video is published.
@@ -38,6 +39,9 @@ public class VideoAnnouncer {
     private KinemaSettings settings;
 
     public void published(@Observes VideoEvents.Published published) {
+        if (!published.complete()) {
+            return; // watchable here while encoding; other instances hear of it with its files complete
+        }
         Video video = videos.find(published.videoId()).orElse(null);
         if (video == null || video.privacy() != Privacy.PUBLIC || !video.isPublished()) {
             return;

@@ -4,8 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +14,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,7 @@ public final class HlsPackage {
     private static final Pattern BYTERANGE = Pattern.compile("#EXT-X-BYTERANGE:(\\d+)@(\\d+)");
     private static final Pattern EXTINF = Pattern.compile("#EXTINF:([0-9.]+)");
     private static final Pattern CODECS = Pattern.compile("CODECS=\"([^\"]+)\"");
+    private static final Pattern BANDWIDTH = Pattern.compile("#EXT-X-STREAM-INF:BANDWIDTH=(\\d+)");
 
     private HlsPackage() {
     }
@@ -51,24 +54,48 @@ public final class HlsPackage {
 
     public static Result finish(Path dir, String prefix, List<Rendition> ladder, double fps) throws IOException {
         List<String> codecs = codecsFromEncoder(dir.resolve(prefix + "-ffmpeg-master.m3u8"), ladder.size());
+        String master = prefix + "-master.m3u8";
+        // a master written while the streams grew keeps its bandwidths: they name the renditions' swarms
+        List<Long> declared = Files.exists(dir.resolve(master)) ? bandwidths(Files.readString(dir.resolve(master)))
+                : List.of();
         List<Stream> streams = new ArrayList<>();
         for (int i = 0; i < ladder.size(); i++) {
             Rendition rendition = ladder.get(i);
-            String playlist = prefix + "-" + rendition.resolution() + ".m3u8";
-            String mediaFile = prefix + "-" + rendition.resolution() + "-fragmented.mp4";
+            String playlist = GrowingHls.playlist(prefix, rendition);
+            String mediaFile = GrowingHls.mediaFile(prefix, rendition);
+            endGrowing(dir, GrowingHls.encoderPlaylist(prefix, rendition), playlist);
             List<Range> segments = segments(Files.readString(dir.resolve(playlist)));
             if (segments.isEmpty()) {
                 throw new IOException("The encoder wrote no segment for " + rendition.resolution() + "p");
             }
-            streams.add(new Stream(rendition, mediaFile, playlist, Files.size(dir.resolve(mediaFile)),
-                    peakBandwidth(segments), codecs.get(i), rendition.audioOnly() ? 0 : fps, segments));
+            long bandwidth = i < declared.size() ? declared.get(i) : peakBandwidth(segments);
+            streams.add(new Stream(rendition, mediaFile, playlist, Files.size(dir.resolve(mediaFile)), bandwidth,
+                    codecs.get(i), rendition.audioOnly() ? 0 : fps, segments));
         }
-        String master = prefix + "-master.m3u8";
-        Files.writeString(dir.resolve(master), masterPlaylist(streams), StandardCharsets.UTF_8);
+        GrowingHls.writeAtomically(dir.resolve(master), masterPlaylist(streams));
         String hashes = prefix + "-segments-sha256.json";
-        Files.writeString(dir.resolve(hashes), segmentHashes(dir, streams), StandardCharsets.UTF_8);
+        GrowingHls.writeAtomically(dir.resolve(hashes), segmentHashes(dir, streams));
         Files.deleteIfExists(dir.resolve(prefix + "-ffmpeg-master.m3u8"));
         return new Result(List.copyOf(streams), master, hashes);
+    }
+
+    /** A progressive encode's finished playlist becomes the one players fetch, as a VOD playlist. */
+    private static void endGrowing(Path dir, String encoderPlaylist, String playlist) throws IOException {
+        Path encoder = dir.resolve(encoderPlaylist);
+        if (Files.exists(encoder)) {
+            GrowingHls.writeAtomically(dir.resolve(playlist),
+                    Files.readString(encoder).replace("#EXT-X-PLAYLIST-TYPE:EVENT", "#EXT-X-PLAYLIST-TYPE:VOD"));
+            Files.delete(encoder);
+        }
+    }
+
+    private static List<Long> bandwidths(String master) {
+        List<Long> bandwidths = new ArrayList<>();
+        Matcher matcher = BANDWIDTH.matcher(master);
+        while (matcher.find()) {
+            bandwidths.add(Long.parseLong(matcher.group(1)));
+        }
+        return bandwidths;
     }
 
     static List<Range> segments(String playlist) {
@@ -115,16 +142,32 @@ public final class HlsPackage {
     }
 
     static String segmentHashes(Path dir, List<Stream> streams) throws IOException {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        Map<String, Map<String, String>> hashes = new LinkedHashMap<>();
         for (Stream stream : streams) {
-            JsonObjectBuilder ranges = Json.createObjectBuilder();
-            try (FileChannel file = FileChannel.open(dir.resolve(stream.mediaFile()), StandardOpenOption.READ)) {
-                for (Range segment : stream.segments()) {
-                    ranges.add(segment.offset() + "-" + segment.last(), sha256(file, segment));
-                }
-            }
-            json.add(stream.mediaFile(), ranges);
+            Map<String, String> ranges = new LinkedHashMap<>();
+            hash(dir.resolve(stream.mediaFile()), stream.segments(), ranges);
+            hashes.put(stream.mediaFile(), ranges);
         }
+        return hashesJson(hashes);
+    }
+
+    /** Adds the hash of each segment of the file to {@code into}, under its range ({@code first-last byte}). */
+    static void hash(Path mediaFile, List<Range> segments, Map<String, String> into) throws IOException {
+        try (FileChannel file = FileChannel.open(mediaFile, StandardOpenOption.READ)) {
+            for (Range segment : segments) {
+                into.put(segment.offset() + "-" + segment.last(), sha256(file, segment));
+            }
+        }
+    }
+
+    /** PeerTube's {@code segmentsSha256Url} document of these hashes, by file then range. */
+    static String hashesJson(Map<String, Map<String, String>> hashes) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        hashes.forEach((file, ranges) -> {
+            JsonObjectBuilder byRange = Json.createObjectBuilder();
+            ranges.forEach(byRange::add);
+            json.add(file, byRange);
+        });
         return json.build().toString();
     }
 
@@ -151,7 +194,7 @@ public final class HlsPackage {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static List<String> codecsFromEncoder(Path encoderMaster, int count) throws IOException {
+    static List<String> codecsFromEncoder(Path encoderMaster, int count) throws IOException {
         List<String> codecs = new ArrayList<>();
         if (Files.exists(encoderMaster)) {
             Matcher matcher = CODECS.matcher(Files.readString(encoderMaster));

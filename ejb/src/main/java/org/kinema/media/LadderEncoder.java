@@ -27,6 +27,16 @@ public final class LadderEncoder {
 
     public static List<String> command(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, Path outDir,
                                        String prefix) {
+        return command(ffmpeg, source, info, ladder, outDir, prefix, false);
+    }
+
+    /**
+     * The encode, {@code progressive} or not: a progressive encode writes event playlists
+     * ({@code {prefix}-{resolution}-encoder.m3u8}) that grow with each segment, for
+     * {@link GrowingHls} to publish while the encode goes on.
+     */
+    public static List<String> command(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, Path outDir,
+                                       String prefix, boolean progressive) {
         List<String> command = start(ffmpeg);
         command.addAll(UntrustedInput.mediaInput(source));
         StringBuilder streamMap = new StringBuilder();
@@ -49,7 +59,7 @@ public final class LadderEncoder {
             }
             streamMap.append(videoStreamMap(ladder, info.hasAudio()));
         }
-        command.addAll(hlsOutput(outDir, prefix, streamMap.toString()));
+        command.addAll(hlsOutput(outDir, prefix, streamMap.toString(), progressive));
         return command;
     }
 
@@ -105,7 +115,7 @@ public final class LadderEncoder {
             }
         }
         command.addAll(List.of("-c", "copy"));
-        command.addAll(hlsOutput(outDir, prefix, videoStreamMap(ladder, audio != null)));
+        command.addAll(hlsOutput(outDir, prefix, videoStreamMap(ladder, audio != null), false));
         return command;
     }
 
@@ -171,19 +181,26 @@ public final class LadderEncoder {
         return streamMap.toString();
     }
 
-    private static List<String> hlsOutput(Path outDir, String prefix, String streamMap) {
-        return List.of("-f", "hls", "-hls_time", String.valueOf(SEGMENT_SECONDS), "-hls_playlist_type", "vod",
+    private static List<String> hlsOutput(Path outDir, String prefix, String streamMap, boolean progressive) {
+        return List.of("-f", "hls", "-hls_time", String.valueOf(SEGMENT_SECONDS),
+                "-hls_playlist_type", progressive ? "event" : "vod",
                 "-hls_segment_type", "fmp4", "-hls_flags", "single_file+independent_segments",
                 "-hls_segment_filename", outDir.resolve(prefix + "-%v-fragmented.mp4").toString(),
                 "-master_pl_name", prefix + "-ffmpeg-master.m3u8",
                 "-var_stream_map", streamMap,
-                outDir.resolve(prefix + "-%v.m3u8").toString());
+                outDir.resolve(prefix + (progressive ? "-%v-encoder.m3u8" : "-%v.m3u8")).toString());
     }
 
     /** Runs the encode, reporting progress in percent of the source's duration. */
     public static void encode(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, Path outDir,
                               String prefix, ProcessGroup group, IntConsumer progress) throws MediaException {
-        run(group, command(ffmpeg, source, info, ladder, outDir, prefix), info.durationSeconds(), progress);
+        encode(ffmpeg, source, info, ladder, outDir, prefix, false, group, progress);
+    }
+
+    public static void encode(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, Path outDir,
+                              String prefix, boolean progressive, ProcessGroup group, IntConsumer progress)
+            throws MediaException {
+        run(group, command(ffmpeg, source, info, ladder, outDir, prefix, progressive), info.durationSeconds(), progress);
     }
 
     /** Encodes one part's video, reporting progress in percent of the part. */

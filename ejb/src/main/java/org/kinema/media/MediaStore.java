@@ -140,6 +140,11 @@ public class MediaStore {
         moveAll(work.hls(), hlsDir(video));
         moveAll(work.web(), dir("web-videos"));
         moveAll(work.torrents(), dir("torrents"));
+        installStills(work, video);
+    }
+
+    /** Moves a transcoding's thumbnail and preview where they are served, if it made them (and they are not moved yet). */
+    public void installStills(WorkFolder work, UUID video) throws IOException {
         if (Files.exists(work.thumbnail())) {
             Files.move(work.thumbnail(), thumbnail(video), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }

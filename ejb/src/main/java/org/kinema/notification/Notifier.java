@@ -27,7 +27,9 @@ public class Notifier {
     private NotificationWriter writer;
 
     void published(@Observes(during = TransactionPhase.AFTER_SUCCESS) VideoEvents.Published event) {
-        make("video published", () -> writer.videoPublished(event.videoId()));
+        if (event.first()) {
+            make("video published", () -> writer.videoPublished(event.videoId()));
+        }
     }
 
     void privacyChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) VideoEvents.PrivacyChanged event) {

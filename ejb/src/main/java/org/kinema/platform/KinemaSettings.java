@@ -62,6 +62,15 @@ public class KinemaSettings {
         return Math.max(0, value("KINEMA_TRANSCODING_PART_SECONDS").map(Integer::parseInt).orElse(120));
     }
 
+    /**
+     * Whether a new video is published while its ladder is being encoded, as soon as the first
+     * segments of every rendition exist (KINEMA_TRANSCODING_PUBLISH {@code early}, the default), or
+     * only once every rendition is complete ({@code end}).
+     */
+    public boolean publishWhileEncoding() {
+        return !value("KINEMA_TRANSCODING_PUBLISH").map(String::toLowerCase).orElse("early").equals("end");
+    }
+
     /** How long a resumable upload may stay unfinished before it is forgotten (its bytes deleted). */
     public Duration uploadExpiry() {
         return Duration.ofHours(Math.max(1, value("KINEMA_UPLOAD_EXPIRY_HOURS").map(Integer::parseInt).orElse(24)));
@@ -146,9 +155,9 @@ public class KinemaSettings {
     private static final List<String> CLUSTER_WIDE = List.of("KINEMA_PUBLIC_URL", "KINEMA_MAX_REQUEST_SIZE",
             "KINEMA_BEHIND_PROXY", "KINEMA_RATE_LIMIT_API", "KINEMA_RATE_LIMIT_LOGIN", "KINEMA_RATE_LIMIT_SIGNUP",
             "KINEMA_RATE_LIMIT_ASK_SEND_EMAIL", "KINEMA_RATE_LIMIT_EXEMPT", "KINEMA_CLUSTER_NAME",
-            "KINEMA_TRANSCODING_LEASE_SECONDS", "KINEMA_TRANSCODING_PART_SECONDS", "KINEMA_FEDERATION_LEASE_SECONDS",
-            "KINEMA_UPLOAD_EXPIRY_HOURS",
-            "KINEMA_FEDERATION_ALLOW_PRIVATE", "KINEMA_SMTP_HOST", "KINEMA_SMTP_PORT", "KINEMA_SMTP_FROM",
+            "KINEMA_TRANSCODING_LEASE_SECONDS", "KINEMA_TRANSCODING_PART_SECONDS", "KINEMA_TRANSCODING_PUBLISH",
+            "KINEMA_FEDERATION_LEASE_SECONDS", "KINEMA_UPLOAD_EXPIRY_HOURS", "KINEMA_FEDERATION_ALLOW_PRIVATE",
+            "KINEMA_SMTP_HOST", "KINEMA_SMTP_PORT", "KINEMA_SMTP_FROM",
             "KINEMA_TRACKER_PEERS_PER_ANSWER", "KINEMA_TRACKER_ANNOUNCES_PER_MINUTE", "KINEMA_TRACKER_SOCKETS_PER_ADDRESS",
             "KINEMA_TRACKER_ALARM_VIDEOS", "KINEMA_TRACKER_ALARM_MINUTES", "KINEMA_TRACKER_INTERVAL",
             "KINEMA_TRACKER_SWARMS_PER_SOCKET");

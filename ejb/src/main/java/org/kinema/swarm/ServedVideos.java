@@ -36,6 +36,12 @@ public class ServedVideos {
         serve(event.videoId());
     }
 
+    void failed(@Observes VideoEvents.TranscodingFailed event) {
+        if (event.withdrawn()) {
+            serve(event.videoId());
+        }
+    }
+
     private void serve(long videoId) {
         Video video = videos.find(videoId).orElseThrow(() -> new IllegalStateException("Video " + videoId + " is gone"));
         boolean served = video.isPublished() && video.privacy().isOpenToAnyone();

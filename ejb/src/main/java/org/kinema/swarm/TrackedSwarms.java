@@ -84,6 +84,13 @@ public class TrackedSwarms {
         forget(event.videoId());
     }
 
+    /** A video published while encoding was withdrawn here: its swarms are no longer served. */
+    void failed(@Observes(during = TransactionPhase.AFTER_SUCCESS) VideoEvents.TranscodingFailed event) {
+        if (event.withdrawn()) {
+            forget(event.videoId());
+        }
+    }
+
     /** A video was deleted here: its swarms are no longer served. */
     void deleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) VideoEvents.Deleted event) {
         forget(event.videoId());

@@ -21,12 +21,12 @@ public class TranscodeParts {
     private static final String WAITING = """
             p.output IS NULL AND p.failure IS NULL AND (p.lease_until IS NULL OR p.lease_until < now())
             AND EXISTS (SELECT 1 FROM kinema.video v WHERE v.id = p.video_id AND v.lease_id = p.video_lease_id
-                        AND v.state = 2 AND v.lease_until >= now())""";
+                        AND (v.state = 2 OR v.encoding) AND v.lease_until >= now())""";
     /** The claim's part, as long as the video's lease that made it holds. */
     private static final String HELD = """
             video_id = ?1 AND part = ?2 AND lease_id = ?3 AND output IS NULL AND failure IS NULL
             AND EXISTS (SELECT 1 FROM kinema.video v WHERE v.id = transcode_part.video_id
-                        AND v.lease_id = transcode_part.video_lease_id AND v.state = 2)""";
+                        AND v.lease_id = transcode_part.video_lease_id AND (v.state = 2 OR v.encoding))""";
 
     /** A claimed part, and the lease of the job that held it before, if it ran out (that job's node died). */
     public record Claimed(PartClaim claim, String lapsedLeaseId) {

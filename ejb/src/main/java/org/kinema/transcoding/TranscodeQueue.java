@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The video table seen as the transcoding queue: a video waiting for transcoding is claimed by
- * one job at a time with a lease that the job renews; conditional updates make sure only the
+ * The video table seen as the transcoding queue: a video waiting for transcoding (or published
+ * while its ladder is still being encoded) is claimed by one job at a time with a lease that the job renews; conditional updates make sure only the
  * lease's own job ever renews or reports.
  */
 @ApplicationScoped
@@ -26,7 +26,7 @@ public class TranscodeQueue {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
                 SELECT id FROM kinema.video
-                WHERE state = 2 AND (lease_until IS NULL OR lease_until < now())
+                WHERE (state = 2 OR encoding) AND (lease_until IS NULL OR lease_until < now())
                 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
         return ids.isEmpty() ? Optional.empty() : Optional.of(em.find(Video.class, ids.get(0).longValue()));
     }
@@ -62,7 +62,7 @@ public class TranscodeQueue {
     public boolean renew(TranscodeClaim claim, Duration lease) {
         return em.createNativeQuery("""
                         UPDATE kinema.video SET lease_until = now() + (?3 * interval '1 millisecond')
-                        WHERE id = ?1 AND lease_id = ?2 AND state = 2""")
+                        WHERE id = ?1 AND lease_id = ?2 AND (state = 2 OR encoding)""")
                 .setParameter(1, claim.videoId()).setParameter(2, claim.leaseId()).setParameter(3, lease.toMillis())
                 .executeUpdate() == 1;
     }
@@ -71,7 +71,7 @@ public class TranscodeQueue {
     public boolean progress(TranscodeClaim claim, int percent) {
         return em.createNativeQuery("""
                         UPDATE kinema.video SET transcoding_progress = ?3
-                        WHERE id = ?1 AND lease_id = ?2 AND state = 2""")
+                        WHERE id = ?1 AND lease_id = ?2 AND (state = 2 OR encoding)""")
                 .setParameter(1, claim.videoId()).setParameter(2, claim.leaseId())
                 .setParameter(3, Math.max(0, Math.min(99, percent))).executeUpdate() == 1;
     }
@@ -80,7 +80,7 @@ public class TranscodeQueue {
     public void release(TranscodeClaim claim) {
         em.createNativeQuery("""
                         UPDATE kinema.video SET lease_until = NULL, lease_owner = NULL, lease_id = NULL
-                        WHERE id = ?1 AND lease_id = ?2 AND state = 2""")
+                        WHERE id = ?1 AND lease_id = ?2 AND (state = 2 OR encoding)""")
                 .setParameter(1, claim.videoId()).setParameter(2, claim.leaseId()).executeUpdate();
     }
 
@@ -88,13 +88,16 @@ public class TranscodeQueue {
     public int releaseAllOf(String node) {
         return em.createNativeQuery("""
                         UPDATE kinema.video SET lease_until = NULL, lease_owner = NULL, lease_id = NULL
-                        WHERE lease_owner = ?1 AND state = 2""")
+                        WHERE lease_owner = ?1 AND (state = 2 OR encoding)""")
                 .setParameter(1, node).executeUpdate();
     }
 
-    /** Whether a job folder belongs to a claim that still holds its video. */
+    /** Whether a job folder belongs to a claim that still holds its video, or serves a video published while encoding. */
     public boolean isLive(String leaseId) {
-        return !em.createNativeQuery("SELECT 1 FROM kinema.video WHERE lease_id = ?1 AND state = 2 AND lease_until >= now()")
+        return !em.createNativeQuery("""
+                        SELECT 1 FROM kinema.video
+                        WHERE lease_id = ?1 AND (state = 2 OR encoding) AND lease_until >= now()
+                           OR encoding AND encoding_folder = ?1""")
                 .setParameter(1, leaseId).getResultList().isEmpty();
     }
 }

@@ -73,7 +73,7 @@ public class TranscodingService {
             VideoFile original = videos.files(video).stream().filter(file -> file.kind() == FileKind.ORIGINAL).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Video " + claim.videoId() + " has no original file"));
             return new TranscodeTask(claim, video.uuid(), store.original(original.filename()), video.customThumbnail(),
-                    video.customPreview());
+                    video.customPreview(), video.isEncoding() || video.hlsPrefix() != null);
         });
     }
 
@@ -83,8 +83,34 @@ public class TranscodingService {
     }
 
     /**
-     * Puts the new files where they are served and publishes the video, while the video is locked
-     * against every other job; false (and nothing moved) if the claim no longer holds the video.
+     * The first segments of every rendition exist: the video is published while the job goes on
+     * encoding, its streams served from the job's work folder, with its renditions (no torrents
+     * yet: those come with the complete ladder) and its stills; false if the claim no longer holds it.
+     */
+    public boolean publishWhileEncoding(TranscodeClaim claim, TranscodedStreams streams, MediaStore.WorkFolder work) {
+        Optional<Video> locked = queue.lock(claim.videoId()).filter(video -> video.isLeasedTo(claim.leaseId()));
+        if (locked.isEmpty()) {
+            return false;
+        }
+        Video video = locked.get();
+        try {
+            store.installStills(work, video.uuid());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot put the stills in place", e);
+        }
+        videos.removeFiles(video, FileKind.HLS);
+        for (TranscodedStreams.NewFile file : streams.files()) {
+            videos.add(new VideoFile(video, file.kind(), file.filename(), file.facts()));
+        }
+        video.publishWhileEncoding(claim.leaseId(), streams.hlsPrefix(), streams.duration(), streams.aspectRatio());
+        published.fire(new VideoEvents.Published(video.id(), video.uuid(), true, false));
+        return true;
+    }
+
+    /**
+     * Puts the new files where they are served and publishes the video (or completes it, if it was
+     * published while encoding), while the video is locked against every other job; false (and
+     * nothing moved) if the claim no longer holds the video.
      */
     public boolean publish(TranscodeClaim claim, TranscodedStreams streams, MediaStore.WorkFolder work) {
         Optional<Video> locked = queue.lock(claim.videoId()).filter(video -> video.isLeasedTo(claim.leaseId()));
@@ -92,6 +118,7 @@ public class TranscodingService {
             return false;
         }
         Video video = locked.get();
+        boolean watchableBefore = video.isEncoding();
         try {
             store.install(work, video.uuid());
         } catch (IOException e) {
@@ -107,17 +134,21 @@ public class TranscodingService {
         }
         parts.forget(video.id());
         video.publish(claim.leaseId(), streams.hlsPrefix(), streams.duration(), streams.aspectRatio());
-        published.fire(new VideoEvents.Published(video.id(), video.uuid()));
+        published.fire(new VideoEvents.Published(video.id(), video.uuid(), !watchableBefore, true));
         return true;
     }
 
-    /** The job failed: the video shows the reason, its original kept; nothing if the claim no longer holds it. */
+    /**
+     * The job failed: the video shows the reason (withdrawn if it was published while encoding),
+     * its original kept; nothing if the claim no longer holds it.
+     */
     public void fail(TranscodeClaim claim, String reason) {
         queue.lock(claim.videoId()).filter(video -> video.isLeasedTo(claim.leaseId()))
                 .ifPresent(video -> {
+                    boolean withdrawn = video.isEncoding();
                     parts.forget(video.id());
                     video.failTranscoding(claim.leaseId(), reason);
-                    failed.fire(new VideoEvents.TranscodingFailed(video.id(), video.uuid()));
+                    failed.fire(new VideoEvents.TranscodingFailed(video.id(), video.uuid(), withdrawn));
                 });
     }
 

@@ -100,6 +100,14 @@ public class Video {
     @Column(name = "hls_prefix")
     private String hlsPrefix;
 
+    /** Published while its ladder is still being encoded: its streams grow in a job's work folder. */
+    @Column(nullable = false)
+    private boolean encoding;
+
+    /** While {@link #encoding}: the work folder (named by the claim that encodes it) its streams are served from. */
+    @Column(name = "encoding_folder")
+    private String encodingFolder;
+
     @Column(nullable = false)
     private int duration;
 
@@ -312,7 +320,9 @@ public class Video {
      * it renews the lease as it works, and only the claim's job may report, publish or fail it.
      */
     public void leaseTranscoding(String owner, String claim, OffsetDateTime until) {
-        requireState(VideoState.TO_TRANSCODE, "lease its transcoding");
+        if (!encoding) {
+            requireState(VideoState.TO_TRANSCODE, "lease its transcoding");
+        }
         leaseOwner = owner;
         leaseId = claim;
         leaseUntil = until;
@@ -330,12 +340,46 @@ public class Video {
 
     /** Whether the job of this claim may still change the video's transcoding. */
     public boolean isLeasedTo(String claim) {
-        return state == VideoState.TO_TRANSCODE.id() && claim != null && claim.equals(leaseId);
+        return (state == VideoState.TO_TRANSCODE.id() || encoding) && claim != null && claim.equals(leaseId);
+    }
+
+    /**
+     * The first segments of every rendition exist: the video is published while its job goes on
+     * encoding, its streams served from the job's work folder until they are complete.
+     */
+    public void publishWhileEncoding(String claim, String newHlsPrefix, int newDuration, Float newAspectRatio) {
+        requireLease(claim, "publish it");
+        if (encoding) {
+            throw DomainException.conflict("Cannot publish it: it is already published while encoding");
+        }
+        hlsPrefix = newHlsPrefix;
+        duration = newDuration;
+        aspectRatio = newAspectRatio;
+        state = VideoState.PUBLISHED.id();
+        encoding = true;
+        encodingFolder = claim;
+        failureReason = null;
+        if (publishedAt == null) {
+            publishedAt = now();
+        }
+        updatedAt = now();
+    }
+
+    /** Whether the video is published while its ladder is still being encoded. */
+    public boolean isEncoding() {
+        return encoding;
+    }
+
+    /** While encoding: the work folder its streams are served from. */
+    public Optional<String> encodingFolder() {
+        return encoding ? Optional.ofNullable(encodingFolder) : Optional.empty();
     }
 
     /** Transcoding finished: the video's streams are those under the given prefix. */
     public void publish(String claim, String newHlsPrefix, int newDuration, Float newAspectRatio) {
         requireLease(claim, "publish it");
+        encoding = false;
+        encodingFolder = null;
         hlsPrefix = newHlsPrefix;
         duration = newDuration;
         aspectRatio = newAspectRatio;
@@ -349,9 +393,17 @@ public class Video {
         updatedAt = now();
     }
 
-    /** Transcoding failed: the video stays unpublished with the reason; its original is kept. */
+    /**
+     * Transcoding failed: the video stays unpublished with the reason, or is withdrawn if it was
+     * published while encoding (its half streams are no longer served); its original is kept.
+     */
     public void failTranscoding(String claim, String reason) {
         requireLease(claim, "fail its transcoding");
+        if (encoding) {
+            encoding = false;
+            encodingFolder = null;
+            hlsPrefix = null;
+        }
         state = VideoState.TRANSCODING_FAILED.id();
         failureReason = reason == null || reason.isBlank() ? "Transcoding failed" : truncate(reason, 2000);
         releaseLease();
@@ -379,7 +431,9 @@ public class Video {
     }
 
     private void requireLease(String claim, String action) {
-        requireState(VideoState.TO_TRANSCODE, action);
+        if (!encoding) {
+            requireState(VideoState.TO_TRANSCODE, action);
+        }
         if (!isLeasedTo(claim)) {
             throw DomainException.conflict("Cannot " + action + ": another job holds the video's transcoding");
         }
@@ -538,6 +592,7 @@ public class Video {
 
     /** What decides who may see this video. */
     public VideoAccess access() {
-        return new VideoAccess(id, uuid, privacy(), isPublished(), channel.account().userId());
+        return new VideoAccess(id, uuid, privacy(), isPublished(), channel.account().userId(),
+                encodingFolder().orElse(null));
     }
 }

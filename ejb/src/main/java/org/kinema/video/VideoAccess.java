@@ -11,9 +11,11 @@ import java.util.UUID;
  * is not needed (every byte-range request of a player asks): PeerTube's rules. Public and unlisted
  * videos are anyone's, internal ones anyone logged in here, private ones their owner's, password
  * protected ones whoever gives a password (checked by {@link VideoService}); a video not yet
- * published is its owner's alone. Administrators and moderators manage every video.
+ * published is its owner's alone. Administrators and moderators manage every video. A video
+ * published while its ladder is still being encoded names the work folder its streams grow in.
  */
-public record VideoAccess(long videoId, UUID uuid, Privacy privacy, boolean published, Long ownerUserId) {
+public record VideoAccess(long videoId, UUID uuid, Privacy privacy, boolean published, Long ownerUserId,
+                          String encodingFolder) {
 
     public boolean isManagedBy(Caller caller) {
         if (caller == null) {

@@ -16,12 +16,20 @@ public final class VideoEvents {
     public record Uploaded(long videoId) {
     }
 
-    /** A video was published: its streams are ready to be watched. */
-    public record Published(long videoId, UUID uuid) {
+    /**
+     * A video was published, or its streams completed: {@code first} when it became watchable
+     * (its subscribers hear of it then), {@code complete} when every rendition is finished, with its
+     * torrents and downloadable file (other instances hear of it then). A video published while
+     * its ladder is still being encoded is published twice: first, then complete.
+     */
+    public record Published(long videoId, UUID uuid, boolean first, boolean complete) {
     }
 
-    /** A video's transcoding failed: it stays unpublished, its original kept. */
-    public record TranscodingFailed(long videoId, UUID uuid) {
+    /**
+     * A video's transcoding failed: it stays unpublished, its original kept; {@code withdrawn} if
+     * it had been published while encoding and is no longer watchable.
+     */
+    public record TranscodingFailed(long videoId, UUID uuid, boolean withdrawn) {
     }
 
     /** A video's privacy changed. */

@@ -14,6 +14,7 @@ import org.kinema.platform.SortOrders;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -119,24 +120,26 @@ public class VideoRepository {
 
     /** Who may see the video with this UUID, in one query. */
     public Optional<VideoAccess> access(UUID uuid) {
-        return em.createQuery("SELECT v.id, v.uuid, v.privacy, v.state, a.userId FROM Video v JOIN v.channel c JOIN c.account a"
-                        + " WHERE v.uuid = :uuid", Object[].class)
+        return em.createQuery("SELECT v.id, v.uuid, v.privacy, v.state, a.userId, v.encoding, v.encodingFolder"
+                        + " FROM Video v JOIN v.channel c JOIN c.account a WHERE v.uuid = :uuid", Object[].class)
                 .setParameter("uuid", uuid).getResultStream().findFirst().map(VideoRepository::access);
     }
 
     /** The file a public name refers to (a file's or a torrent's name), with who may fetch it, in one query. */
     public Optional<FileAccess> findFile(String filename) {
-        return em.createQuery("SELECT f.kind, f.filename, v.id, v.uuid, v.privacy, v.state, a.userId FROM VideoFile f"
+        return em.createQuery("SELECT f.kind, f.filename, v.id, v.uuid, v.privacy, v.state, a.userId, v.encoding,"
+                        + " v.encodingFolder FROM VideoFile f"
                         + " JOIN f.video v JOIN v.channel c JOIN c.account a"
                         + " WHERE f.remoteUrl IS NULL AND (f.filename = :name OR f.torrentFilename = :name)", Object[].class)
                 .setParameter("name", filename).setMaxResults(1).getResultStream().findFirst()
                 .map(row -> new FileAccess((FileKind) row[0], (String) row[1],
-                        access(java.util.Arrays.copyOfRange(row, 2, row.length))));
+                        access(Arrays.copyOfRange(row, 2, row.length))));
     }
 
     private static VideoAccess access(Object[] row) {
         return new VideoAccess(((Number) row[0]).longValue(), (UUID) row[1], Privacy.of(((Number) row[2]).intValue()),
-                ((Number) row[3]).intValue() == VideoState.PUBLISHED.id(), row[4] == null ? null : ((Number) row[4]).longValue());
+                ((Number) row[3]).intValue() == VideoState.PUBLISHED.id(), row[4] == null ? null : ((Number) row[4]).longValue(),
+                Boolean.TRUE.equals(row[5]) ? (String) row[6] : null);
     }
 
     public void removeFiles(Video video, FileKind kind) {

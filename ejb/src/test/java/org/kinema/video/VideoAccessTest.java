@@ -16,7 +16,7 @@ class VideoAccessTest {
     private static final Caller MODERATOR = new Caller(3, "moderator", UserRole.MODERATOR);
 
     private static VideoAccess video(Privacy privacy, boolean published) {
-        return new VideoAccess(7, UUID.randomUUID(), privacy, published, OWNER.userId());
+        return new VideoAccess(7, UUID.randomUUID(), privacy, published, OWNER.userId(), null);
     }
 
     @Test

@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  * only with a bearer token or a {@code videoFileToken} of someone allowed to watch the video;
  * originals only to whoever manages their video. A transcoding's files never change under their
  * name (the name carries the transcoding's prefix), so public ones are cached for good; images
- * keep their names and are revalidated. A playlist's thumbnail is served to whoever may see the
+ * keep their names and are revalidated, as are the streams of a video published while encoding
+ * (its playlists grow), served from its job's work folder until they are complete. A playlist's thumbnail is served to whoever may see the
  * playlist. Bytes go out with {@code sendfile} where Undertow can.
  */
 @WebServlet({"/static/*", "/lazy-static/*", "/download/*"})
@@ -120,7 +121,15 @@ public class MediaFileServlet extends HttpServlet {
         Matcher hls = HLS.matcher(path);
         if (hls.matches()) {
             VideoAccess video = videos.forFiles(caller, UUID.fromString(hls.group(2)), fileToken);
-            return new Resolved(store.hlsDir(video.uuid()).resolve(hls.group(3)), cache(video, IMMUTABLE));
+            Path installed = store.hlsDir(video.uuid()).resolve(hls.group(3));
+            if (video.encodingFolder() == null) {
+                return new Resolved(installed, cache(video, IMMUTABLE));
+            }
+            // published while encoding: its streams grow in the job's work folder until they are moved in place
+            // (looked for there, then in place again, should the move happen in between), and are revalidated
+            Path growing = store.workFolder(video.encodingFolder()).hls().resolve(hls.group(3));
+            Path file = Files.exists(installed) ? installed : Files.exists(growing) ? growing : installed;
+            return new Resolved(file, cache(video, REVALIDATE));
         }
         Matcher web = WEB.matcher(path);
         if (web.matches()) {

@@ -58,6 +58,12 @@ public class SwarmChanges implements ClusterBus.Subscriber {
         changed(event.videoId());
     }
 
+    void failed(@Observes(during = TransactionPhase.AFTER_SUCCESS) VideoEvents.TranscodingFailed event) {
+        if (event.withdrawn()) {
+            changed(event.videoId());
+        }
+    }
+
     private void changed(long videoId) {
         cluster.broadcast(ClusterBus.Topic.SWARMS_SERVED, Wire.message(CHANGED, out -> out.writeLong(videoId)));
     }

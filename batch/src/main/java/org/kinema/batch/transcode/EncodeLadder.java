@@ -19,9 +19,11 @@ import java.util.function.IntConsumer;
 
 /**
  * Encodes every rendition in one ffmpeg process, reporting progress at most once a second; a
- * report the claim no longer holds stops the job. A long source, while other nodes run, is cut
- * into parts that every node with room encodes at once ({@link SplitEncode}). Meanwhile the
- * thumbnail and preview are taken from the original, so that they cost no time after the encode.
+ * report the claim no longer holds stops the job. A new video is published while it encodes, as
+ * soon as every rendition has its first segment ({@link EarlyPublication}). A long source, while
+ * other nodes run, is cut into parts that every node with room encodes at once
+ * ({@link SplitEncode}). Meanwhile the thumbnail and preview are taken from the original, so that
+ * they cost no time after the encode.
  */
 @Named("encodeLadder")
 @Dependent
@@ -53,7 +55,7 @@ public class EncodeLadder extends TranscodeStep {
             return null;
         });
         try {
-            encode(work);
+            encode(work, stills);
         } catch (Exception encodeFailure) {
             try {
                 stills.get();
@@ -69,11 +71,19 @@ public class EncodeLadder extends TranscodeStep {
         }
     }
 
-    private void encode(TranscodeWork work) throws Exception {
+    private void encode(TranscodeWork work, Future<?> stills) throws Exception {
         List<Part> cut = work.source.hasVideo() ? LadderEncoder.parts(work.source.durationSeconds(),
                 settings.transcodingPartSeconds()) : List.of();
         if (cut.size() > 1 && parts.othersCanHelp()) {
             new SplitEncode(work, settings, parts, reporter(work), timer).run(cut, executor);
+        } else if (settings.publishWhileEncoding() && !work.task.watchable()) {
+            EarlyPublication early = new EarlyPublication(work, transcoding, stills);
+            IntConsumer reporter = reporter(work);
+            LadderEncoder.encode(settings.ffmpeg(), work.task.original(), work.source, work.ladder, work.folder.hls(),
+                    work.prefix, true, work.processes, percent -> {
+                        reporter.accept(percent);
+                        early.look();
+                    });
         } else {
             LadderEncoder.encode(settings.ffmpeg(), work.task.original(), work.source, work.ladder, work.folder.hls(),
                     work.prefix, work.processes, reporter(work));

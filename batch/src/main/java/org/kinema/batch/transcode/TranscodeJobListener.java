@@ -90,13 +90,25 @@ public class TranscodeJobListener extends AbstractJobListener {
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "Could not close the transcoding of video " + videoId, e);
         } finally {
-            removeWorkFolder(work);
+            if (!stillServed(work)) {
+                removeWorkFolder(work);
+            }
             try {
                 scheduler.finished(videoId);
             } catch (RuntimeException e) {
                 LOG.fine(() -> "Scheduler gone (the server is stopping): " + e);
             }
         }
+    }
+
+    /**
+     * Whether the video, published while this job encoded it, is still served from the job's work
+     * folder: the job stopped without completing or failing it, and another job takes it up (the
+     * janitor removes the folder once that job has completed or withdrawn the video).
+     */
+    private boolean stillServed(TranscodeWork work) {
+        return work.publishedEarly && job.getBatchStatus() != BatchStatus.COMPLETED
+                && (work.interrupted || work.leaseLost || stopping());
     }
 
     /** Best effort: a node that stops also frees its leases itself, and a lease runs out anyway. */

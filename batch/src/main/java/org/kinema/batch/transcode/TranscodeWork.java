@@ -31,6 +31,8 @@ final class TranscodeWork {
     volatile boolean interrupted;
     /** Another job holds the video now: this one stops and changes nothing more. */
     volatile boolean leaseLost;
+    /** The video was published while this job encoded it: its streams are served from this job's work folder. */
+    volatile boolean publishedEarly;
     Future<?> renewal;
 
     TranscodeWork(TranscodeClaim claim) {

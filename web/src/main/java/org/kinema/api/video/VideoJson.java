@@ -98,7 +98,8 @@ public final class VideoJson {
             if (file.remoteUrl() != null) {
                 // a remote video's files play from its origin
                 (file.kind() == FileKind.HLS ? hlsFiles : webFiles).add(file(video, file, file.remoteUrl(), file.remoteUrl()));
-            } else if (file.kind() == FileKind.HLS && published) {
+            } else if (file.kind() == FileKind.HLS && published && !video.isEncoding()) {
+                // (not while encoding: the renditions grow and have no torrent yet; the playlist is all there is)
                 hlsFiles.add(file(video, file, hlsUrl(video) + file.filename(),
                         publicUrl + "/download/streaming-playlists/hls/" + video.uuid() + "/" + file.filename()));
             } else if (file.kind() == FileKind.WEB && published) {

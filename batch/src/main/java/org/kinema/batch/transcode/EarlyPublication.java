@@ -1,0 +1,78 @@
+package org.kinema.batch.transcode;
+
+import org.kinema.media.GrowingHls;
+import org.kinema.media.HlsPackage;
+import org.kinema.transcoding.TranscodedStreams;
+import org.kinema.transcoding.TranscodingService;
+import org.kinema.video.FileKind;
+import org.kinema.video.VideoFile;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Follows a progressive encode: at each look, the players' playlists and hash map grow with the
+ * segments the encoder finished; as soon as every rendition has one (and the stills are made), the
+ * master playlist is written and the video published while the encode goes on.
+ */
+final class EarlyPublication {
+
+    private static final Logger LOG = Logger.getLogger(EarlyPublication.class.getName());
+    private static final long PUBLISHED_LOOK_MILLIS = 1000;
+
+    private final TranscodeWork work;
+    private final TranscodingService transcoding;
+    private final GrowingHls growing;
+    private final Future<?> stills;
+    private final long started = System.nanoTime();
+    private boolean published;
+    private long lastLook;
+
+    EarlyPublication(TranscodeWork work, TranscodingService transcoding, Future<?> stills) {
+        this.work = work;
+        this.transcoding = transcoding;
+        this.stills = stills;
+        this.growing = new GrowingHls(work.folder.hls(), work.prefix, work.ladder, work.source);
+    }
+
+    /** Called as the encoder reports progress (twice a second): looks at most once a second once published. */
+    void look() {
+        long now = System.currentTimeMillis();
+        if (published && now - lastLook < PUBLISHED_LOOK_MILLIS || work.leaseLost) {
+            return;
+        }
+        lastLook = now;
+        try {
+            int segments = growing.refresh();
+            if (!published && segments > 0 && stills.isDone()) {
+                publish();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Video " + work.claim.videoId() + ": could not follow the encode's output; trying again", e);
+        }
+    }
+
+    private void publish() throws IOException {
+        growing.writeMaster();
+        List<TranscodedStreams.NewFile> files = growing.streams().stream().map(this::file).toList();
+        published = true;
+        if (!transcoding.publishWhileEncoding(work.claim, new TranscodedStreams(work.prefix,
+                (int) Math.round(work.source.durationSeconds()), work.source.aspectRatio(), files), work.folder)) {
+            work.loseLease();
+            return;
+        }
+        work.publishedEarly = true;
+        LOG.info(() -> String.format("Video %d: watchable %.2f s after its encode started", work.claim.videoId(),
+                (System.nanoTime() - started) / 1e9));
+    }
+
+    private TranscodedStreams.NewFile file(HlsPackage.Stream stream) {
+        VideoFile.Facts facts = new VideoFile.Facts(stream.rendition().resolution(), stream.rendition().width(),
+                stream.rendition().height(), (float) stream.fps(), stream.bandwidth(), 0, work.source.hasAudio(),
+                !stream.rendition().audioOnly(), stream.codecs());
+        return new TranscodedStreams.NewFile(FileKind.HLS, stream.mediaFile(), facts, null, null, null);
+    }
+}

@@ -1,0 +1,190 @@
+package org.kinema.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A video is published while its ladder is being encoded: what a PeerTube client sees just after
+ * the upload, while it is watchable and still encoding, and once complete; a failure after its
+ * publication withdraws it and keeps the original; a restart mid-encode keeps it watchable.
+ */
+@ExtendWith(KinemaServer.class)
+class ProgressiveHlsIT {
+
+    private final Api api = KinemaServer.api();
+
+    @Test
+    void aVideoIsWatchableInEveryRenditionWhileItEncodesAndCompleteAfterwards() throws Exception {
+        Path clip = Media.clip(Path.of("target", "media", "clip-60s-480p.mp4"), 60, 854, 480);
+        String token = api.rootToken();
+        String uuid = Videos.uploaded(api, token, clip, Map.of("name", "Lecture watched while it encodes"));
+        JsonNode uploaded = api.get("/api/v1/videos/" + uuid, token).json();
+        assertTrue(Set.of(1, 2).contains(uploaded.path("state").path("id").asInt()), uploaded::toString);
+
+        JsonNode watchable = null;
+        Set<Integer> progressWhileWatchable = new TreeSet<>();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        JsonNode video = uploaded;
+        while (!Videos.complete(video) && Instant.now().isBefore(deadline)) {
+            if (video.path("state").path("id").asInt() == 2) {
+                // just uploaded: waiting for its streams, not listed, no playlist
+                assertEquals(0, video.path("streamingPlaylists").size(), video::toString);
+            } else if (video.path("state").path("id").asInt() == Videos.PUBLISHED) {
+                progressWhileWatchable.add(video.path("transcodingProgress").asInt());
+                if (watchable == null) {
+                    watchable = video;
+                    assertWatchableWhileEncoding(video, uuid);
+                }
+            }
+            Thread.sleep(100);
+            video = api.get("/api/v1/videos/" + uuid, token).json();
+        }
+        assertNotNull(watchable, "the video was published before its ladder was complete");
+        assertTrue(progressWhileWatchable.size() >= 2 && progressWhileWatchable.stream().allMatch(p -> p < 100),
+                "transcodingProgress kept moving while it was watchable: " + progressWhileWatchable);
+
+        // complete: PeerTube's finished form
+        JsonNode hls = video.path("streamingPlaylists").path(0);
+        assertEquals(4, hls.path("files").size(), "every rendition with its torrent: " + hls);
+        hls.path("files").forEach(file -> assertFalse(file.path("torrentUrl").asText().isBlank(), file::toString));
+        assertEquals(1, video.path("files").size(), "the downloadable file: " + video);
+        assertEquals(100, video.path("transcodingProgress").asInt());
+        assertEquals(watchable.path("streamingPlaylists").path(0).path("playlistUrl").asText(), hls.path("playlistUrl").asText(),
+                "the same master playlist");
+        List<String> masterNow = bandwidths(body(hls.path("playlistUrl").asText()));
+        assertEquals(bandwidthsSeenEarly, masterNow, "each rendition keeps its bandwidth, so its swarm keeps its name");
+        for (String playlist : renditions(hls.path("playlistUrl").asText())) {
+            String text = body(playlist);
+            assertTrue(text.contains("#EXT-X-PLAYLIST-TYPE:VOD") && text.contains("#EXT-X-ENDLIST"), playlist + ":\n" + text);
+        }
+        assertHashesMatch(hls, true);
+        Media.Result decoded = Media.decode(hls.path("playlistUrl").asText());
+        assertEquals(0, decoded.exitCode(), decoded::output);
+    }
+
+    private List<String> bandwidthsSeenEarly;
+
+    private void assertWatchableWhileEncoding(JsonNode video, String uuid) throws Exception {
+        JsonNode hls = video.path("streamingPlaylists").path(0);
+        assertTrue(video.path("transcodingProgress").asInt() < 100, video::toString);
+        assertEquals(0, hls.path("files").size(), "no rendition file listed while it grows: " + hls);
+        assertEquals(0, video.path("files").size(), "no downloadable file yet: " + video);
+        Api.Reply master = api.get(URI.create(hls.path("playlistUrl").asText()).getPath(), null);
+        assertEquals(200, master.status(), master::toString);
+        assertFalse(String.valueOf(master.header("Cache-Control")).contains("immutable"), "a growing stream is revalidated");
+        List<String> renditions = renditions(hls.path("playlistUrl").asText());
+        assertEquals(4, renditions.size(), "the master names every rendition from the start: " + master.body());
+        bandwidthsSeenEarly = bandwidths(master.body());
+        for (String playlist : renditions) {
+            String text = body(playlist);
+            assertTrue(text.contains("#EXT-X-PLAYLIST-TYPE:EVENT"), playlist + ":\n" + text);
+            assertFalse(text.contains("#EXT-X-ENDLIST"), "still growing: " + text);
+            assertTrue(text.contains("#EXTINF:"), "a first segment in every rendition: " + text);
+        }
+        assertHashesMatch(hls, false);
+        JsonNode listed = api.get("/api/v1/videos?count=100&sort=-publishedAt", null).json();
+        assertTrue(listed.path("data").findValuesAsText("uuid").contains(uuid), "listed while it encodes");
+    }
+
+    @Test
+    void aFailureAfterPublicationWithdrawsTheVideoAndKeepsTheOriginal() throws Exception {
+        Path whole = Media.clip(Path.of("target", "media", "clip-60s-480p.mp4"), 60, 854, 480);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.createTempFile("half-", ".mp4");
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
+        String token = api.rootToken();
+        String uuid = Videos.uploaded(api, token, cut, Map.of("name", "Recording cut off halfway"));
+
+        boolean sawPublished = false;
+        String master = null;
+        JsonNode video = api.get("/api/v1/videos/" + uuid, token).json();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (video.path("state").path("id").asInt() != Videos.FAILED && Instant.now().isBefore(deadline)) {
+            if (video.path("state").path("id").asInt() == Videos.PUBLISHED) {
+                sawPublished = true;
+                master = video.path("streamingPlaylists").path(0).path("playlistUrl").asText();
+            }
+            Thread.sleep(100);
+            video = api.get("/api/v1/videos/" + uuid, token).json();
+        }
+        assertTrue(sawPublished, "it was published while encoding, before the damage was found");
+        assertEquals(Videos.FAILED, video.path("state").path("id").asInt(), video::toString);
+        assertTrue(video.path("transcodingError").asText().contains("damaged"), video::toString);
+        assertEquals(0, video.path("streamingPlaylists").size(), "no half video: " + video);
+        assertEquals(404, api.get(URI.create(master).getPath(), token).status(), "its half streams are gone");
+        assertEquals(401, api.get(URI.create(master).getPath(), null).status(), "and not for viewers to ask for");
+        assertEquals(401, api.get("/api/v1/videos/" + uuid, null).status(), "viewers no longer see it (its owner's alone)");
+        JsonNode listed = api.get("/api/v1/videos?count=100&sort=-publishedAt", null).json();
+        assertFalse(listed.path("data").findValuesAsText("uuid").contains(uuid), "no longer listed");
+        JsonNode source = api.get("/api/v1/videos/" + uuid + "/source", token).json();
+        assertArrayEquals(Files.readAllBytes(cut), api.bytes(source.path("fileDownloadUrl").asText(), token, null),
+                "the original is kept as uploaded");
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    private String body(String url) {
+        Api.Reply reply = api.get(URI.create(url).getPath(), null);
+        assertEquals(200, reply.status(), () -> url + ": " + reply);
+        return reply.body();
+    }
+
+    private List<String> renditions(String masterUrl) {
+        String folder = masterUrl.substring(0, masterUrl.lastIndexOf('/') + 1);
+        return body(masterUrl).lines().filter(line -> !line.isBlank() && !line.startsWith("#")).map(name -> folder + name)
+                .toList();
+    }
+
+    private static List<String> bandwidths(String master) {
+        return master.lines().filter(line -> line.startsWith("#EXT-X-STREAM-INF:"))
+                .map(line -> line.replaceAll(".*BANDWIDTH=(\\d+).*", "$1")).toList();
+    }
+
+    /** Every segment the playlists list has its hash in the map, and the bytes served match it. */
+    private void assertHashesMatch(JsonNode hls, boolean everyByte) throws Exception {
+        JsonNode hashes = Api.JSON.readTree(body(hls.path("segmentsSha256Url").asText()));
+        String master = hls.path("playlistUrl").asText();
+        String folder = master.substring(0, master.lastIndexOf('/') + 1);
+        for (String playlist : renditions(master)) {
+            List<String> lines = body(playlist).lines().toList();
+            String media = null;
+            List<long[]> ranges = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith("#EXT-X-BYTERANGE:")) {
+                    String[] range = lines.get(i).substring("#EXT-X-BYTERANGE:".length()).split("@");
+                    ranges.add(new long[] {Long.parseLong(range[1]), Long.parseLong(range[0])});
+                    media = lines.get(i + 1);
+                }
+            }
+            assertNotNull(media, playlist);
+            assertEquals(ranges.size(), hashes.path(media).size(), "a hash for each listed segment of " + media);
+            for (long[] range : everyByte ? ranges : ranges.subList(0, 1)) {
+                String key = range[0] + "-" + (range[0] + range[1] - 1);
+                byte[] segment = api.bytes(folder + media, null, "bytes=" + key);
+                assertEquals(hashes.path(media).path(key).asText(),
+                        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(segment)), media + " " + key);
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.kinema.media;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A ladder's HLS output while the encoder writes it ({@link LadderEncoder#command} with
+ * {@code progressive}): the encoder's own playlists ({@code {prefix}-{resolution}-encoder.m3u8},
+ * rewritten in place after each segment) are read again at each {@link #refresh}, and what players
+ * fetch is written from them whole, by an atomic rename: each rendition's event playlist of the
+ * segments finished so far, and the map of their SHA-256 hashes, each segment hashed once. The
+ * master playlist names every rendition from the start, with the bandwidth the ladder allows
+ * (the encoder's peak rates are capped at one and a half times the target), which stays when the
+ * ladder completes, so that the swarm of each rendition keeps its name.
+ */
+public final class GrowingHls {
+
+    private final Path dir;
+    private final String prefix;
+    private final List<Rendition> ladder;
+    private final boolean audio;
+    private final double fps;
+    private final Map<String, Map<String, String>> hashes = new LinkedHashMap<>();
+    private final List<List<HlsPackage.Range>> segments = new ArrayList<>();
+
+    public GrowingHls(Path dir, String prefix, List<Rendition> ladder, MediaInfo source) {
+        this.dir = dir;
+        this.prefix = prefix;
+        this.ladder = List.copyOf(ladder);
+        this.audio = source.hasAudio();
+        this.fps = source.fps();
+        for (Rendition rendition : ladder) {
+            hashes.put(mediaFile(prefix, rendition), new LinkedHashMap<>());
+            segments.add(List.of());
+        }
+    }
+
+    /** The encoder's working playlist of a rendition, beside the one players fetch. */
+    public static String encoderPlaylist(String prefix, Rendition rendition) {
+        return prefix + "-" + rendition.resolution() + "-encoder.m3u8";
+    }
+
+    static String mediaFile(String prefix, Rendition rendition) {
+        return prefix + "-" + rendition.resolution() + "-fragmented.mp4";
+    }
+
+    static String playlist(String prefix, Rendition rendition) {
+        return prefix + "-" + rendition.resolution() + ".m3u8";
+    }
+
+    /**
+     * Reads the encoder's playlists again; hashes the segments that are new and writes the
+     * playlists and the hash map that players fetch. Returns the number of segments the rendition
+     * with the fewest has (0 while one has none yet).
+     */
+    public int refresh() throws IOException {
+        int fewest = Integer.MAX_VALUE;
+        boolean changed = false;
+        for (int i = 0; i < ladder.size(); i++) {
+            Rendition rendition = ladder.get(i);
+            Path encoder = dir.resolve(encoderPlaylist(prefix, rendition));
+            String text = Files.exists(encoder) ? Files.readString(encoder) : "";
+            List<HlsPackage.Range> found = completeSegments(text);
+            if (found.size() > segments.get(i).size() && text.contains("#EXT-X-MAP:")) {
+                String media = mediaFile(prefix, rendition);
+                Map<String, String> known = hashes.get(media);
+                HlsPackage.hash(dir.resolve(media), found.subList(segments.get(i).size(), found.size()), known);
+                segments.set(i, found);
+                writeAtomically(dir.resolve(playlist(prefix, rendition)), growing(text, found.size()));
+                changed = true;
+            }
+            fewest = Math.min(fewest, segments.get(i).size());
+        }
+        if (changed) {
+            writeAtomically(dir.resolve(prefix + "-segments-sha256.json"), HlsPackage.hashesJson(hashes));
+        }
+        return fewest;
+    }
+
+    /** Writes the master playlist of every rendition, with codecs as the encoder named them. */
+    public void writeMaster() throws IOException {
+        List<String> codecs = HlsPackage.codecsFromEncoder(dir.resolve(prefix + "-ffmpeg-master.m3u8"), ladder.size());
+        writeAtomically(dir.resolve(prefix + "-master.m3u8"), HlsPackage.masterPlaylist(streams(codecs)));
+    }
+
+    /** The renditions as the master playlist names them while they grow (no size yet). */
+    public List<HlsPackage.Stream> streams() throws IOException {
+        return streams(HlsPackage.codecsFromEncoder(dir.resolve(prefix + "-ffmpeg-master.m3u8"), ladder.size()));
+    }
+
+    private List<HlsPackage.Stream> streams(List<String> codecs) {
+        List<HlsPackage.Stream> streams = new ArrayList<>();
+        for (int i = 0; i < ladder.size(); i++) {
+            Rendition rendition = ladder.get(i);
+            streams.add(new HlsPackage.Stream(rendition, mediaFile(prefix, rendition), playlist(prefix, rendition), 0,
+                    declaredBandwidth(rendition, audio), codecs.get(i), rendition.audioOnly() ? 0 : fps, segments.get(i)));
+        }
+        return streams;
+    }
+
+    /** The peak bit rate the encoder is held to, with the audio and a tenth for the container. */
+    static long declaredBandwidth(Rendition rendition, boolean audio) {
+        long peak = rendition.videoBitrate() * 3 / 2 + (audio || rendition.audioOnly() ? Ladder.AUDIO_BITRATE : 0);
+        return peak + peak / 10;
+    }
+
+    /**
+     * The segments of a playlist the encoder may be writing at this moment: only whole lines, and
+     * a segment only once the line naming its file follows its byte range.
+     */
+    static List<HlsPackage.Range> completeSegments(String text) {
+        int end = text.lastIndexOf('\n');
+        List<HlsPackage.Range> complete = new ArrayList<>();
+        if (end < 0) {
+            return complete;
+        }
+        List<HlsPackage.Range> ranges = HlsPackage.segments(text.substring(0, end + 1));
+        int named = 0;
+        boolean ranged = false;
+        for (String line : text.substring(0, end).split("\n")) {
+            if (line.startsWith("#EXT-X-BYTERANGE:")) {
+                ranged = true;
+            } else if (ranged && !line.isBlank() && !line.startsWith("#")) {
+                named++;
+                ranged = false;
+            }
+        }
+        return ranges.subList(0, Math.min(named, ranges.size()));
+    }
+
+    /** The encoder's playlist cut after its last complete segment, as an event playlist that has not ended. */
+    static String growing(String encoderText, int count) {
+        StringBuilder text = new StringBuilder();
+        int seen = 0;
+        for (String line : encoderText.split("\n")) {
+            if (line.startsWith("#EXT-X-ENDLIST")) {
+                continue;
+            }
+            if (seen == count && line.startsWith("#EXTINF")) {
+                break;
+            }
+            text.append(line).append('\n');
+            if (!line.isBlank() && !line.startsWith("#")) {
+                seen++;
+            }
+        }
+        return text.toString();
+    }
+
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
