@@ -123,6 +123,21 @@ final class BenchClient {
         }
     }
 
+    /** The status and text of a GET of a path or of an absolute URL of this node (a playlist, a file). */
+    HttpResponse<String> fetch(String pathOrUrl) throws IOException, InterruptedException {
+        String path = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl).getRawPath() : pathOrUrl;
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Deletes a video (its transcoding, if any, stops). */
+    void deleteVideo(String uuid) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request("/api/v1/videos/" + uuid).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 204) {
+            throw new IOException("DELETE video " + uuid + " failed: " + response.statusCode() + " " + response.body());
+        }
+    }
+
     private static void field(StringBuilder body, String boundary, String name, String value) {
         body.append("--").append(boundary).append("\r\n")
                 .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")

@@ -154,35 +154,8 @@ public final class TranscodeBench {
 
     // ---------------------------------------------------------------- the source
 
-    /**
-     * A deterministic 30 s 1080p30 clip with audio (about 16 Mb/s), generated once and kept in the
-     * bench folder under a name derived from its recipe. x264 runs with sliced threads: its frame
-     * threads with a bitrate target give slightly different bytes from run to run.
-     */
     private Path source() throws IOException, InterruptedException {
-        List<String> recipe = List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-                "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30,noise=alls=6:allf=t:all_seed=424242",
-                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                "-t", String.valueOf(SOURCE_SECONDS),
-                "-c:v", "libx264", "-preset", "ultrafast", "-x264-params", "sliced-threads=1",
-                "-b:v", "16M", "-maxrate", "20M", "-bufsize", "32M", "-pix_fmt", "yuv420p", "-g", "60",
-                "-c:a", "aac", "-b:a", "192k", "-ac", "2",
-                "-movflags", "+faststart");
-        Path source = benchDir.resolve(String.format(Locale.ROOT, "source-1080p30-%ds-%08x.mp4",
-                SOURCE_SECONDS, recipe.hashCode()));
-        if (Files.exists(source)) {
-            say("source: reusing %s (%.1f MB)", source, Files.size(source) / 1e6);
-            return source;
-        }
-        Path partial = benchDir.resolve("source.partial.mp4");
-        List<String> command = new ArrayList<>();
-        command.add(ffmpeg);
-        command.addAll(recipe);
-        command.add(partial.toString());
-        double seconds = time(command, logDir.resolve("source.log"));
-        Files.move(partial, source, StandardCopyOption.REPLACE_EXISTING);
-        say("source: generated %s in %.1f s (%.1f MB)", source, seconds, Files.size(source) / 1e6);
-        return source;
+        return BenchSource.noisy1080p30(ffmpeg, benchDir, SOURCE_SECONDS);
     }
 
     // ---------------------------------------------------------------- Kinema
@@ -201,7 +174,8 @@ public final class TranscodeBench {
         while (true) {
             JsonNode video = client.video(uuid);
             int state = video.path("state").path("id").asInt();
-            if (state == 1) {
+            // the complete ladder (a video published while encoding lists its renditions once they are done)
+            if (state == 1 && video.path("streamingPlaylists").path(0).path("files").size() > 0) {
                 double seconds = (System.nanoTime() - uploaded) / 1e9;
                 int renditions = video.path("streamingPlaylists").path(0).path("files").size();
                 say("Kinema run %d: published after %.2f s (%d HLS renditions)", run, seconds, renditions);

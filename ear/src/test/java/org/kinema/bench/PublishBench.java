@@ -1,0 +1,142 @@
+package org.kinema.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.kinema.launcher.KinemaNode;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishing while encoding against publishing once the ladder is complete, side by side in one
+ * run: two fresh nodes on this machine, one with {@code KINEMA_TRANSCODING_PUBLISH=early} (the
+ * default), one with {@code end}, only one of them working at any time. For each length of a
+ * generated 1080p30 source (the transcoding benchmark's recipe), the source is uploaded to one node
+ * then the other, and it measures from the upload reply (upload complete) to playable (published,
+ * its master playlist answering and every rendition's playlist listing a segment) and to the
+ * complete ladder (every rendition listed with its torrent). Lengths in {@code playable.seconds}
+ * are measured to playable only, with publishing early (the video is then deleted, which stops its
+ * encode): a complete 20-minute ladder takes this machine longer than a session allows.
+ *
+ * <p>Run: {@code mvn -o verify -Ppublish-bench -DskipTests} (after {@code mvn -o install -DskipTests});
+ * {@code -Dkinema.publish.bench.seconds=30,180 -Dkinema.publish.bench.playable.seconds=1200
+ * -Dkinema.publish.bench.port=19400}.
+ */
+public final class PublishBench {
+
+    private static final long POLL_MILLIS = 100;
+
+    private PublishBench() {
+    }
+
+    /** Seconds from the upload reply to playable and to the complete ladder (NaN if not waited for). */
+    private record Times(double playable, double complete) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path benchDir = Path.of(BenchNodes.required("kinema.bench.dir", "publish-bench")).toAbsolutePath();
+        Path wildflyHome = Path.of(BenchNodes.required("kinema.wildfly.home", "publish-bench"));
+        Path ear = Path.of(BenchNodes.required("kinema.ear", "publish-bench"));
+        Path ffmpegDir = Path.of(BenchNodes.required("kinema.ffmpeg.dir", "publish-bench"));
+        String ffmpeg = ffmpegDir.resolve("bin/ffmpeg").toString();
+        String ffprobe = ffmpegDir.resolve("bin/ffprobe").toString();
+        int port = Integer.getInteger("kinema.publish.bench.port", 19400);
+        List<Integer> lengths = seconds(System.getProperty("kinema.publish.bench.seconds", "30,180"));
+        List<Integer> playableOnly = seconds(System.getProperty("kinema.publish.bench.playable.seconds", ""));
+        say("Publish benchmark: %d cores; 1080p30 sources of %s s (and %s s to playable only)",
+                Runtime.getRuntime().availableProcessors(), lengths, playableOnly);
+
+        List<String> results = new ArrayList<>();
+        try (KinemaNode early = KinemaNode.start(BenchNodes.fresh(wildflyHome, ear, benchDir.resolve("early"), "bench-early",
+                port, ffmpeg, ffprobe).setting("KINEMA_TRANSCODING_PUBLISH", "early").build());
+             KinemaNode atEnd = KinemaNode.start(BenchNodes.fresh(wildflyHome, ear, benchDir.resolve("end"), "bench-end",
+                     port + 1, ffmpeg, ffprobe).setting("KINEMA_TRANSCODING_PUBLISH", "end").build())) {
+            BenchClient earlyClient = client(early);
+            BenchClient endClient = client(atEnd);
+            for (int length : lengths) {
+                Path source = BenchSource.noisy1080p30(ffmpeg, benchDir, length);
+                Times whileEncoding = measure(earlyClient, source, "early, " + length + " s", true);
+                Times atTheEnd = measure(endClient, source, "at the end, " + length + " s", true);
+                results.add(String.format(Locale.ROOT, "RESULT %d s 1080p30: playable %.1f s after the upload (publishing at"
+                                + " the end: %.1f s); complete ladder %.1f s (at the end: %.1f s), ratio %.2f", length,
+                        whileEncoding.playable(), atTheEnd.playable(), whileEncoding.complete(), atTheEnd.complete(),
+                        whileEncoding.complete() / atTheEnd.complete()));
+            }
+            for (int length : playableOnly) {
+                Path source = BenchSource.noisy1080p30(ffmpeg, benchDir, length);
+                Times whileEncoding = measure(earlyClient, source, "early, " + length + " s", false);
+                results.add(String.format(Locale.ROOT, "RESULT %d s 1080p30: playable %.1f s after the upload (complete"
+                        + " ladder not measured)", length, whileEncoding.playable()));
+            }
+        }
+        say("");
+        results.forEach(PublishBench::say);
+        say("(one node works at a time; both share this machine's %d cores)", Runtime.getRuntime().availableProcessors());
+    }
+
+    private static BenchClient client(KinemaNode node) throws Exception {
+        BenchClient client = new BenchClient(node.baseUrl());
+        client.login("root", BenchNodes.ROOT_PASSWORD);
+        return client;
+    }
+
+    private static Times measure(BenchClient client, Path source, String what, boolean toTheEnd) throws Exception {
+        String uuid = client.upload(client.firstChannelId(), "publish bench, " + what, source);
+        long uploaded = System.nanoTime();
+        long deadline = uploaded + TimeUnit.HOURS.toNanos(2);
+        double playable = Double.NaN;
+        while (System.nanoTime() < deadline) {
+            JsonNode video = client.video(uuid);
+            int state = video.path("state").path("id").asInt();
+            if (state == 7) {
+                throw new IllegalStateException(what + ": transcoding failed: " + video.path("transcodingError").asText());
+            }
+            double now = (System.nanoTime() - uploaded) / 1e9;
+            if (Double.isNaN(playable) && state == 1 && playable(client, video)) {
+                playable = now;
+                say("%s: playable after %.2f s", what, playable);
+                if (!toTheEnd) {
+                    client.deleteVideo(uuid);
+                    return new Times(playable, Double.NaN);
+                }
+            }
+            if (state == 1 && video.path("streamingPlaylists").path(0).path("files").size() > 0) {
+                say("%s: complete ladder after %.2f s", what, now);
+                return new Times(playable, now);
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        throw new IllegalStateException(what + ": not complete after 2 hours");
+    }
+
+    /** The master playlist answers and every rendition's playlist lists a segment. */
+    private static boolean playable(BenchClient client, JsonNode video) throws Exception {
+        String master = video.path("streamingPlaylists").path(0).path("playlistUrl").asText();
+        HttpResponse<String> reply = client.fetch(master);
+        if (reply.statusCode() != 200) {
+            return false;
+        }
+        String folder = master.substring(0, master.lastIndexOf('/') + 1);
+        for (String rendition : reply.body().lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList()) {
+            HttpResponse<String> playlist = client.fetch(folder + rendition);
+            if (playlist.statusCode() != 200 || !playlist.body().contains("#EXTINF:")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Integer> seconds(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(item -> !item.isEmpty()).map(Integer::valueOf)
+                .toList();
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+}
