@@ -99,7 +99,8 @@ export async function mountPlayer (container, options) {
   const { video, config, user, autoplay = false, start = 0, embed = false, password = null, captions = [], onTheatre } = options
   ensureStyles()
   container.replaceChildren()
-  const stats = { httpBytes: 0, p2pBytes: 0, peers: 0, p2pEnabled: false, rejectedSegments: 0, level: null }
+  const stats = { httpBytes: 0, p2pBytes: 0, peers: 0, p2pEnabled: false, rejectedSegments: 0, verifiedBytes: 0, level: null,
+    stalls: 0, longestStallMs: 0, ended: false }
   window.kinemaPlayerStats = stats
 
   const media = element('video', { class: 'kp-video', playsinline: '', preload: 'metadata',
@@ -272,11 +273,28 @@ export async function mountPlayer (container, options) {
   })
   if (autoplay) media.play().catch(() => {})
 
+  // stalls once playing has begun: how many, and the longest wait for data
+  let started = false
+  let waitingSince = null
+  media.addEventListener('playing', () => {
+    if (waitingSince !== null) {
+      stats.stalls++
+      stats.longestStallMs = Math.max(stats.longestStallMs, performance.now() - waitingSince)
+      waitingSince = null
+    }
+    started = true
+  })
+  media.addEventListener('waiting', () => { if (started && waitingSince === null) waitingSince = performance.now() })
+  media.addEventListener('ended', () => { stats.ended = true })
+
   const onKey = event => shortcut(event, { media, plyr, toggleTheatre, hasTheatre: !!onTheatre })
   document.addEventListener('keydown', onKey)
 
   const refresh = setInterval(() => {
-    if (stats.validator) stats.rejectedSegments = stats.validator.stats.rejected
+    if (stats.validator) {
+      stats.rejectedSegments = stats.validator.stats.rejected
+      stats.verifiedBytes = stats.validator.stats.verifiedBytes
+    }
     const total = stats.httpBytes + stats.p2pBytes
     const share = total ? Math.round(stats.p2pBytes * 100 / total) : 0
     statsPanel.replaceChildren(

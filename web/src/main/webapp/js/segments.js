@@ -24,13 +24,18 @@ export function segmentValidator (hashesUrl, fileTokenQuery = '', load = fetchJs
     return hashes
   }
   map()
-  const stats = { rejected: 0 }
+  const stats = { rejected: 0, verified: 0, verifiedBytes: 0 }
   const expectedHash = (all, url, byteRange) => byteRange && all[fileName(url)]?.[`${byteRange.start}-${byteRange.end}`]
   const validate = async (url, byteRange, data) => {
     let expected = expectedHash(await map(), url, byteRange)
     if (!expected && byteRange) expected = expectedHash(await map(true), url, byteRange)
     const valid = !!expected && expected === await sha256Hex(data)
-    if (!valid) stats.rejected++
+    if (valid) {
+      stats.verified++
+      stats.verifiedBytes += data.byteLength
+    } else {
+      stats.rejected++
+    }
     return valid
   }
   return { validate, stats }

@@ -62,7 +62,8 @@ public final class GrowingHls {
      */
     public int refresh() throws IOException {
         int fewest = Integer.MAX_VALUE;
-        boolean changed = false;
+        List<Path> grown = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (int i = 0; i < ladder.size(); i++) {
             Rendition rendition = ladder.get(i);
             Path encoder = dir.resolve(encoderPlaylist(prefix, rendition));
@@ -70,16 +71,19 @@ public final class GrowingHls {
             List<HlsPackage.Range> found = completeSegments(text);
             if (found.size() > segments.get(i).size() && text.contains("#EXT-X-MAP:")) {
                 String media = mediaFile(prefix, rendition);
-                Map<String, String> known = hashes.get(media);
-                HlsPackage.hash(dir.resolve(media), found.subList(segments.get(i).size(), found.size()), known);
+                HlsPackage.hash(dir.resolve(media), found.subList(segments.get(i).size(), found.size()), hashes.get(media));
                 segments.set(i, found);
-                writeAtomically(dir.resolve(playlist(prefix, rendition)), growing(text, found.size()));
-                changed = true;
+                grown.add(dir.resolve(playlist(prefix, rendition)));
+                texts.add(growing(text, found.size()));
             }
             fewest = Math.min(fewest, segments.get(i).size());
         }
-        if (changed) {
+        if (!grown.isEmpty()) {
+            // the map first: a segment a player finds in a playlist has its hash already
             writeAtomically(dir.resolve(prefix + "-segments-sha256.json"), HlsPackage.hashesJson(hashes));
+            for (int i = 0; i < grown.size(); i++) {
+                writeAtomically(grown.get(i), texts.get(i));
+            }
         }
         return fewest;
     }

@@ -96,9 +96,13 @@ public final class ClusterSwarmRegistry implements SwarmRegistry, ClusterBus.Sub
         return all.subList(0, count);
     }
 
-    /** This node's peers get their messages at once; those of each other node go there in one message. */
+    /**
+     * This node's peers get their messages at once; those of each other node go there in one
+     * message, which names the offering peer: the news of its join travels apart and may come
+     * later, and the answers must find their way back meanwhile.
+     */
     @Override
-    public void deliverAll(List<Peer> peers, List<String> messages) {
+    public void deliverAll(String infoHash, String from, List<Peer> peers, List<String> messages) {
         Map<String, List<Integer>> byNode = null;
         for (int i = 0; i < peers.size(); i++) {
             if (peers.get(i) instanceof RemotePeer remote) {
@@ -114,6 +118,8 @@ public final class ClusterSwarmRegistry implements SwarmRegistry, ClusterBus.Sub
             return;
         }
         byNode.forEach((node, indexes) -> bus.sendUnordered(node, ClusterBus.Topic.TRACKER, Wire.message(RELAY, out -> {
+            out.writeUTF(infoHash);
+            out.writeUTF(from);
             out.writeInt(indexes.size());
             for (int i : indexes) {
                 RemotePeer remote = (RemotePeer) peers.get(i);
@@ -169,6 +175,11 @@ public final class ClusterSwarmRegistry implements SwarmRegistry, ClusterBus.Sub
                 }
                 case LEFT -> leftThere(from, in.readUTF(), in.readUTF());
                 case RELAY -> {
+                    String swarm = in.readUTF();
+                    String sender = in.readUTF();
+                    if (!sender.isEmpty() && peer(swarm, sender).isEmpty()) {
+                        joinedThere(from, swarm, sender, false, false);
+                    }
                     int count = in.readInt();
                     for (int i = 0; i < count; i++) {
                         String infoHash = in.readUTF();
@@ -277,6 +288,8 @@ public final class ClusterSwarmRegistry implements SwarmRegistry, ClusterBus.Sub
         @Override
         public void deliver(String text) {
             bus.sendUnordered(node, ClusterBus.Topic.TRACKER, Wire.message(RELAY, out -> {
+                out.writeUTF(infoHash);
+                out.writeUTF("");
                 out.writeInt(1);
                 writeRelay(out, infoHash, peerId, text);
             }));

@@ -37,10 +37,11 @@ public interface SwarmRegistry {
     List<Peer> randomPeers(String infoHash, String except, int count);
 
     /**
-     * Hands each peer its message ({@code messages.get(i)} to {@code peers.get(i)}), as one
-     * announce's offers go out; a registry may send those for one other node together.
+     * Hands each peer its message ({@code messages.get(i)} to {@code peers.get(i)}), as the offers
+     * of one announce of peer {@code from} in the swarm go out; a registry may send those for one
+     * other node together.
      */
-    default void deliverAll(List<Peer> peers, List<String> messages) {
+    default void deliverAll(String infoHash, String from, List<Peer> peers, List<String> messages) {
         for (int i = 0; i < peers.size(); i++) {
             peers.get(i).deliver(messages.get(i));
         }

@@ -220,7 +220,7 @@ public final class Tracker {
         for (int i = 0; i < peers.size(); i++) {
             offers.add(TrackerMessage.relayedOffer(message.infoHash(), message.peerId(), message.offers().get(i)));
         }
-        registry.deliverAll(peers, offers);
+        registry.deliverAll(message.infoHash(), message.peerId(), peers, offers);
     }
 
     /** An answer to an offer goes to the offering peer; the answering one gets no reply. */

@@ -60,11 +60,32 @@ class ClusterSwarmRegistryTest {
         List<Peer> chosen = b.randomPeers(SWARM, "bob", 3);
         assertEquals(3, chosen.size(), "alice and carol on a, dave on b");
         int sent = cluster.sent;
-        b.deliverAll(chosen, List.of("offer 1", "offer 2", "offer 3"));
+        b.deliverAll(SWARM, "bob", chosen, List.of("offer 1", "offer 2", "offer 3"));
         assertEquals(sent + 1, cluster.sent, "one message for a's two peers");
         assertEquals(1, alice.received.size());
         assertEquals(1, carol.received.size());
         assertEquals(1, dave.received.size(), "b's own peer gets its offer at once");
+    }
+
+    @Test
+    void anAnswerFindsItsWayBackBeforeTheNewsOfTheOfferingPeersJoinArrives() {
+        Cluster cluster = new Cluster();
+        ClusterSwarmRegistry a = new ClusterSwarmRegistry(cluster.node("a"));
+        ClusterSwarmRegistry b = new ClusterSwarmRegistry(cluster.node("b"));
+        RecordingPeer bob = new RecordingPeer();
+        b.join(SWARM, "bob", bob, false, false);
+        RecordingPeer alice = new RecordingPeer();
+        cluster.holdBroadcasts = true;
+        a.join(SWARM, "alice", alice, false, false);
+        List<Peer> chosen = a.randomPeers(SWARM, "alice", 5);
+        a.deliverAll(SWARM, "alice", chosen, List.of("offer from alice"));
+        assertEquals(List.of("offer from alice"), bob.received, "the offer reaches bob's node first");
+
+        b.peer(SWARM, "alice").orElseThrow().deliver("answer for alice");
+        assertEquals(List.of("answer for alice"), alice.received, "the answer comes back all the same");
+
+        cluster.releaseBroadcasts();
+        assertEquals(new SwarmCounts(0, 2, 0), b.counts(SWARM), "alice is counted once when the news arrives");
     }
 
     @Test
@@ -159,7 +180,17 @@ class ClusterSwarmRegistryTest {
     /** Nodes in one JVM: every message is handed over at once, on the sender's thread. */
     private static final class Cluster {
         private final Map<String, Node> nodes = new LinkedHashMap<>();
+        private final List<Runnable> heldBroadcasts = new ArrayList<>();
         int sent;
+        /** Broadcasts wait until released, as JGroups may deliver them after later point-to-point messages. */
+        boolean holdBroadcasts;
+
+        void releaseBroadcasts() {
+            holdBroadcasts = false;
+            List<Runnable> held = List.copyOf(heldBroadcasts);
+            heldBroadcasts.clear();
+            held.forEach(Runnable::run);
+        }
 
         ClusterBus node(String name) {
             Node node = new Node(name);
@@ -200,7 +231,11 @@ class ClusterSwarmRegistryTest {
             @Override
             public void broadcast(Topic topic, byte[] payload) {
                 for (String other : List.copyOf(nodes.keySet())) {
-                    send(other, topic, payload);
+                    if (holdBroadcasts) {
+                        heldBroadcasts.add(() -> send(other, topic, payload));
+                    } else {
+                        send(other, topic, payload);
+                    }
                 }
             }
 
