@@ -413,6 +413,8 @@ public class Video {
     /** An administrator asks for transcoding again (after a failure, or to redo the streams). */
     public void retryTranscoding() {
         state = VideoState.TO_TRANSCODE.id();
+        encoding = false;
+        encodingFolder = null;
         failureReason = null;
         transcodingProgress = 0;
         releaseLease();
