@@ -86,7 +86,7 @@ public class EncodePart extends AbstractBatchlet {
                             }
                         }
                     });
-            renewal.cancel(false);
+            renewal.cancel(false); // before the part is finished: a renewal after it would find it gone and cry wolf
             if (!parts.finish(claim, output)) {
                 lost = true;
                 Files.deleteIfExists(out);
@@ -96,7 +96,6 @@ public class EncodePart extends AbstractBatchlet {
                     claim.part().index() + 1, (System.nanoTime() - started) / 1e9));
             return BatchStatus.COMPLETED.name();
         } catch (Exception e) {
-            renewal.cancel(false);
             ended(claim, e);
             if (out != null) {
                 Files.deleteIfExists(out);

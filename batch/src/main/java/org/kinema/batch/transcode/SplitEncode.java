@@ -40,11 +40,11 @@ final class SplitEncode {
 
     SplitEncode(TranscodeWork work, KinemaSettings settings, PartTranscoding parts, IntConsumer videoProgress,
                 ScheduledExecutorService timer) {
-        this.timer = timer;
         this.work = work;
         this.settings = settings;
         this.parts = parts;
         this.videoProgress = videoProgress;
+        this.timer = timer;
     }
 
     void run(List<Part> cut, ExecutorService executor) throws Exception {
@@ -81,6 +81,9 @@ final class SplitEncode {
         while (true) {
             if (work.leaseLost) {
                 throw lost();
+            }
+            if (work.interrupted) {
+                throw new MediaException("stopped with the server");
             }
             Optional<PartClaim> mine = parts.claimOwn(work.claim);
             if (mine.isPresent()) {
@@ -125,13 +128,13 @@ final class SplitEncode {
                         }
                     });
         } catch (Exception e) {
-            renewal.cancel(false);
             if (!work.leaseLost && !work.interrupted) {
                 parts.fail(claim, e.getMessage());
             }
             throw e;
+        } finally {
+            renewal.cancel(false);
         }
-        renewal.cancel(false);
         if (!parts.finish(claim, output)) {
             Files.deleteIfExists(folder.resolve(output));
             LOG.warning(() -> "Video " + work.claim.videoId() + ": part " + (claim.part().index() + 1)
