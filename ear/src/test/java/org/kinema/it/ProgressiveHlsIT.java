@@ -90,7 +90,14 @@ class ProgressiveHlsIT {
         JsonNode hls = video.path("streamingPlaylists").path(0);
         assertTrue(video.path("transcodingProgress").asInt() < 100, video::toString);
         assertEquals(0, hls.path("files").size(), "no rendition file listed while it grows: " + hls);
-        assertEquals(0, video.path("files").size(), "no downloadable file yet: " + video);
+        // no downloadable file yet: its owner sees the original (PeerTube clients wait for files[0] to have a torrent)
+        assertEquals(1, video.path("files").size(), video::toString);
+        assertTrue(video.path("files").path(0).path("torrentUrl").isNull(), video::toString);
+        assertTrue(video.path("files").path(0).path("fileUrl").asText().contains("/download/original-video-files/"),
+                video::toString);
+        JsonNode seenByViewers = api.get("/api/v1/videos/" + uuid, null).json();
+        assertEquals(0, seenByViewers.path("files").size(), "viewers see no file but the playlist: " + seenByViewers);
+        assertEquals(1, seenByViewers.path("streamingPlaylists").size(), seenByViewers::toString);
         Api.Reply master = api.get(URI.create(hls.path("playlistUrl").asText()).getPath(), null);
         assertEquals(200, master.status(), master::toString);
         assertFalse(String.valueOf(master.header("Cache-Control")).contains("immutable"), "a growing stream is revalidated");

@@ -215,7 +215,12 @@ public class VideoService {
     /** A video the caller may watch (with its password, if it has one), with its files, as its page shows it. */
     public VideoDetails details(Caller caller, String idOrUuid, String videoPassword) {
         Video video = get(caller, idOrUuid, videoPassword);
-        return new VideoDetails(video, video.tags(), videos.files(video));
+        List<VideoFile> files = videos.files(video);
+        if (video.isPublished() && !video.access().isManagedBy(caller)) {
+            // a video published while encoding still has its original among its files: its owner's alone
+            files = files.stream().filter(file -> file.kind() != FileKind.ORIGINAL).toList();
+        }
+        return new VideoDetails(video, video.tags(), files);
     }
 
     /** The files of the videos of a list (a feed's downloads), in one select. */

@@ -105,9 +105,9 @@ public final class VideoJson {
             } else if (file.kind() == FileKind.WEB && published) {
                 webFiles.add(file(video, file, publicUrl + "/static/web-videos/" + file.filename(),
                         publicUrl + "/download/web-videos/" + file.filename()));
-            } else if (file.kind() == FileKind.ORIGINAL && !published) {
-                // until its streams exist, a video is its owner's alone, and what they see is the file
-                // they sent, at its private address and without a torrent (an original is never seeded)
+            } else if (file.kind() == FileKind.ORIGINAL && (!published || video.isEncoding())) {
+                // until its streams are complete, its owner sees the file they sent, at its private address and
+                // without a torrent (an original is never seeded), as PeerTube clients waiting for a torrent expect
                 String original = publicUrl + "/download/original-video-files/" + file.filename();
                 webFiles.add(file(video, file, original, original));
             }
