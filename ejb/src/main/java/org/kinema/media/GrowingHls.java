@@ -88,15 +88,15 @@ public final class GrowingHls {
         return fewest;
     }
 
-    /** Writes the master playlist of every rendition, with codecs as the encoder named them. */
-    public void writeMaster() throws IOException {
-        List<String> codecs = HlsPackage.codecsFromEncoder(dir.resolve(prefix + "-ffmpeg-master.m3u8"), ladder.size());
-        writeAtomically(dir.resolve(prefix + "-master.m3u8"), HlsPackage.masterPlaylist(streams(codecs)));
-    }
-
-    /** The renditions as the master playlist names them while they grow (no size yet). */
-    public List<HlsPackage.Stream> streams() throws IOException {
-        return streams(HlsPackage.codecsFromEncoder(dir.resolve(prefix + "-ffmpeg-master.m3u8"), ladder.size()));
+    /**
+     * Writes the master playlist of every rendition, with codecs as the encoder named them; returns
+     * the renditions as it names them while they grow (no size yet).
+     */
+    public List<HlsPackage.Stream> writeMaster() throws IOException {
+        List<HlsPackage.Stream> streams = streams(HlsPackage.codecsFromEncoder(dir.resolve(prefix + "-ffmpeg-master.m3u8"),
+                ladder.size()));
+        writeAtomically(dir.resolve(prefix + "-master.m3u8"), HlsPackage.masterPlaylist(streams));
+        return streams;
     }
 
     private List<HlsPackage.Stream> streams(List<String> codecs) {

@@ -16,6 +16,11 @@ public record PartClaim(long videoId, String videoLeaseId, String leaseId, Part 
     private static final String SECONDS = "partSeconds";
     private static final String LAST = "partLast";
 
+    /** The file the claim's job encodes the part into, in the parts folder of the video's lease. */
+    public String output() {
+        return "part-" + part.index() + "-" + leaseId + ".mp4";
+    }
+
     /** The parameters of the part job started for this claim (its lease id under {@link TranscodeScheduler#LEASE_ID}). */
     public Properties jobParameters() {
         Properties parameters = new Properties();

@@ -88,7 +88,7 @@ public class TranscodingService {
      * yet: those come with the complete ladder) and its stills; false if the claim no longer holds it.
      */
     public boolean publishWhileEncoding(TranscodeClaim claim, TranscodedStreams streams, MediaStore.WorkFolder work) {
-        Optional<Video> locked = queue.lock(claim.videoId()).filter(video -> video.isLeasedTo(claim.leaseId()));
+        Optional<Video> locked = lockedFor(claim);
         if (locked.isEmpty()) {
             return false;
         }
@@ -113,7 +113,7 @@ public class TranscodingService {
      * nothing moved) if the claim no longer holds the video.
      */
     public boolean publish(TranscodeClaim claim, TranscodedStreams streams, MediaStore.WorkFolder work) {
-        Optional<Video> locked = queue.lock(claim.videoId()).filter(video -> video.isLeasedTo(claim.leaseId()));
+        Optional<Video> locked = lockedFor(claim);
         if (locked.isEmpty()) {
             return false;
         }
@@ -143,13 +143,17 @@ public class TranscodingService {
      * its original kept; nothing if the claim no longer holds it.
      */
     public void fail(TranscodeClaim claim, String reason) {
-        queue.lock(claim.videoId()).filter(video -> video.isLeasedTo(claim.leaseId()))
-                .ifPresent(video -> {
-                    boolean withdrawn = video.isEncoding();
-                    parts.forget(video.id());
-                    video.failTranscoding(claim.leaseId(), reason);
-                    failed.fire(new VideoEvents.TranscodingFailed(video.id(), video.uuid(), withdrawn));
-                });
+        lockedFor(claim).ifPresent(video -> {
+            boolean withdrawn = video.isEncoding();
+            parts.forget(video.id());
+            video.failTranscoding(claim.leaseId(), reason);
+            failed.fire(new VideoEvents.TranscodingFailed(video.id(), video.uuid(), withdrawn));
+        });
+    }
+
+    /** The claim's video, locked against every other job until the transaction ends; empty if the claim lost it. */
+    private Optional<Video> lockedFor(TranscodeClaim claim) {
+        return queue.lock(claim.videoId()).filter(video -> video.isLeasedTo(claim.leaseId()));
     }
 
     /** The job stops with its node: another job may take the video at once. */

@@ -56,8 +56,7 @@ final class EarlyPublication {
     }
 
     private void publish() throws IOException {
-        growing.writeMaster();
-        List<TranscodedStreams.NewFile> files = growing.streams().stream().map(this::file).toList();
+        List<TranscodedStreams.NewFile> files = growing.writeMaster().stream().map(this::file).toList();
         published = true;
         if (!transcoding.publishWhileEncoding(work.claim, new TranscodedStreams(work.prefix,
                 (int) Math.round(work.source.durationSeconds()), work.source.aspectRatio(), files), work.folder)) {

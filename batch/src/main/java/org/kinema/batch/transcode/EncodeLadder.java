@@ -92,17 +92,10 @@ public class EncodeLadder extends TranscodeStep {
 
     /** Reports the video's progress, at most once a second; a report the claim no longer holds stops the job. */
     private IntConsumer reporter(TranscodeWork work) {
-        long[] lastReport = {0};
-        int[] lastPercent = {-1};
-        return percent -> {
-            long now = System.currentTimeMillis();
-            if (percent != lastPercent[0] && now - lastReport[0] >= 1000) {
-                lastReport[0] = now;
-                lastPercent[0] = percent;
-                if (!transcoding.progress(work.claim, percent)) {
-                    work.loseLease();
-                }
+        return new OncePerSecond(percent -> {
+            if (!transcoding.progress(work.claim, percent)) {
+                work.loseLease();
             }
-        };
+        });
     }
 }

@@ -73,21 +73,15 @@ public class EncodePart extends AbstractBatchlet {
             MediaInfo source = Ffprobe.probe(settings.ffprobe(), original, processes);
             Path folder = parts.folder(claim.videoLeaseId());
             Files.createDirectories(folder);
-            String output = "part-" + claim.part().index() + "-" + claim.leaseId() + ".mp4";
-            out = folder.resolve(output);
-            long[] lastReport = {0};
+            out = folder.resolve(claim.output());
             LadderEncoder.encodePart(settings.ffmpeg(), original, source, Ladder.choose(source), claim.part(), out,
-                    processes, percent -> {
-                        long now = System.currentTimeMillis();
-                        if (now - lastReport[0] >= 1000) {
-                            lastReport[0] = now;
-                            if (!parts.progress(claim, percent)) {
-                                lose();
-                            }
+                    processes, new OncePerSecond(percent -> {
+                        if (!parts.progress(claim, percent)) {
+                            lose();
                         }
-                    });
+                    }));
             renewal.cancel(false); // before the part is finished: a renewal after it would find it gone and cry wolf
-            if (!parts.finish(claim, output)) {
+            if (!parts.finish(claim, claim.output())) {
                 lost = true;
                 Files.deleteIfExists(out);
                 return BatchStatus.STOPPED.name();

@@ -113,20 +113,14 @@ final class SplitEncode {
      * now: its output is dropped and the job goes on with the others.
      */
     private void encode(PartClaim claim, Path folder) throws Exception {
-        String output = "part-" + claim.part().index() + "-" + claim.leaseId() + ".mp4";
         long every = settings.transcodingLease().toMillis() / 4;
         Future<?> renewal = timer.scheduleAtFixedRate(() -> renew(claim), every, every, TimeUnit.MILLISECONDS);
-        long[] lastReport = {0};
         try {
             LadderEncoder.encodePart(settings.ffmpeg(), work.task.original(), work.source, work.ladder, claim.part(),
-                    folder.resolve(output), work.processes, percent -> {
-                        long now = System.currentTimeMillis();
-                        if (now - lastReport[0] >= 1000) {
-                            lastReport[0] = now;
-                            parts.progress(claim, percent);
-                            report(parts.states(work.claim));
-                        }
-                    });
+                    folder.resolve(claim.output()), work.processes, new OncePerSecond(percent -> {
+                        parts.progress(claim, percent);
+                        report(parts.states(work.claim));
+                    }));
         } catch (Exception e) {
             if (!work.leaseLost && !work.interrupted) {
                 parts.fail(claim, e.getMessage());
@@ -135,8 +129,8 @@ final class SplitEncode {
         } finally {
             renewal.cancel(false);
         }
-        if (!parts.finish(claim, output)) {
-            Files.deleteIfExists(folder.resolve(output));
+        if (!parts.finish(claim, claim.output())) {
+            Files.deleteIfExists(folder.resolve(claim.output()));
             LOG.warning(() -> "Video " + work.claim.videoId() + ": part " + (claim.part().index() + 1)
                     + " was taken by another job meanwhile; its output here is dropped");
         }
