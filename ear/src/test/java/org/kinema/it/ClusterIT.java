@@ -13,6 +13,7 @@ import org.kinema.launcher.Folders;
 import org.kinema.launcher.KinemaCluster;
 import org.kinema.launcher.KinemaNode;
 import org.kinema.launcher.NodeSettings;
+import org.kinema.media.LadderEncoder;
 import org.openqa.selenium.WebDriver;
 
 import java.io.IOException;
@@ -451,7 +452,7 @@ class ClusterIT {
 
     /**
      * The video has the one ladder a single encode writes: three renditions whose playlists cut
-     * the source into segments of 4 s, a hash for every segment, and streams that decode.
+     * the source into segments of 2 s (but the first two, of 1 s), a hash for every segment, and streams that decode.
      */
     private static void assertOneLadderOnTheGrid(JsonNode video, int seconds) throws Exception {
         JsonNode hls = video.path("streamingPlaylists").path(0);
@@ -465,8 +466,10 @@ class ClusterIT {
         for (String playlist : renditions) {
             String text = balanced.get(folder + playlist, null).body();
             List<String> lengths = text.lines().filter(line -> line.startsWith("#EXTINF:")).toList();
-            assertEquals(seconds / 4, lengths.size(), "segments of " + playlist);
-            assertTrue(lengths.stream().allMatch(line -> line.startsWith("#EXTINF:4.000")), () -> playlist + ": " + lengths);
+            assertEquals(seconds / LadderEncoder.SEGMENT_SECONDS + 1, lengths.size(), "segments of " + playlist);
+            assertTrue(lengths.subList(0, 2).stream().allMatch(line -> line.startsWith("#EXTINF:1.000"))
+                    && lengths.subList(2, lengths.size()).stream().allMatch(line -> line.startsWith("#EXTINF:2.000")),
+                    () -> playlist + ": " + lengths);
             String map = text.lines().filter(line -> line.startsWith("#EXT-X-MAP:URI=\"")).findFirst().orElseThrow();
             String media = map.substring("#EXT-X-MAP:URI=\"".length(), map.indexOf('"', "#EXT-X-MAP:URI=\"".length()));
             assertEquals(lengths.size(), hashes.path(media).size(), "a hash for every segment of " + media);

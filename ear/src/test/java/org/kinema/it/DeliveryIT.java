@@ -198,7 +198,7 @@ class DeliveryIT {
         throw new AssertionError("Not found in " + items);
     }
 
-    private static long channelActorOf(long channelId) throws Exception {
+    static long channelActorOf(long channelId) throws Exception {
         try (Connection db = KinemaServer.database();
              PreparedStatement query = db.prepareStatement("SELECT actor_id FROM kinema.video_channel WHERE id = ?")) {
             query.setLong(1, channelId);

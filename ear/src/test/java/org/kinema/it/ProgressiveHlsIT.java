@@ -1,6 +1,8 @@
 package org.kinema.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,24 +30,51 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A video is published while its ladder is being encoded: what a PeerTube client sees just after
- * the upload, while it is watchable and still encoding, and once complete; a failure after its
- * publication withdraws it and keeps the original; a restart mid-encode keeps it watchable.
+ * the upload, while it is watchable and still encoding, and once complete, and what a remote
+ * follower hears (announced when watchable, with its playlist alone; its whole document in an
+ * Update once complete); a failure after its publication withdraws it (a Delete for followers)
+ * and keeps the original.
  */
 @ExtendWith(KinemaServer.class)
 class ProgressiveHlsIT {
 
     private static final String WORD = Fresh.name("progressive");
+    private static InboxSink sink;
     private final Api api = KinemaServer.api();
+
+    @BeforeAll
+    static void remoteFollowers() throws Exception {
+        sink = new InboxSink(4);
+    }
+
+    @AfterAll
+    static void closeThem() {
+        if (sink != null) {
+            sink.close();
+        }
+    }
+
+    /** A fresh user whose channel a remote Person on the sink's n-th host follows; returns the user's token. */
+    private String uploaderFollowedFrom(int host) throws Exception {
+        String token = api.newUser(Fresh.name("lecturer"), "lecturer-password");
+        String remote = sink.host(host);
+        DeliveryIT.follow(DeliveryIT.remote(remote, "pat", "http://" + remote + "/accounts/pat/inbox", null),
+                DeliveryIT.channelActorOf(Videos.channelOf(api, token)));
+        return token;
+    }
 
     @Test
     void aVideoIsWatchableInEveryRenditionWhileItEncodesAndCompleteAfterwards() throws Exception {
         Path clip = Media.clip(Path.of("target", "media", "clip-60s-480p.mp4"), 60, 854, 480);
-        String token = api.rootToken();
-        String uuid = Videos.uploaded(api, token, clip, Map.of("name", "Lecture watched while it encodes " + WORD));
+        String token = uploaderFollowedFrom(0);
+        String uuid = Videos.uploaded(api, token, clip, Map.of("name", "Lecture watched while it encodes " + WORD,
+                "privacy", "1"));
+        String url = api.baseUrl() + "/videos/watch/" + uuid;
         JsonNode uploaded = api.get("/api/v1/videos/" + uuid, token).json();
         assertTrue(Set.of(1, 2).contains(uploaded.path("state").path("id").asInt()), uploaded::toString);
 
         JsonNode watchable = null;
+        boolean announcedWhileEncoding = false;
         Set<Integer> progressWhileWatchable = new TreeSet<>();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         JsonNode video = uploaded;
@@ -57,11 +88,13 @@ class ProgressiveHlsIT {
                     watchable = video;
                     assertWatchableWhileEncoding(video, uuid);
                 }
+                announcedWhileEncoding |= !received(about("Announce", url)).isEmpty();
             }
             Thread.sleep(100);
             video = api.get("/api/v1/videos/" + uuid, token).json();
         }
         assertNotNull(watchable, "the video was published before its ladder was complete");
+        assertTrue(announcedWhileEncoding, "its followers heard of it while it encoded: " + sink.received());
         assertTrue(progressWhileWatchable.size() >= 2 && progressWhileWatchable.stream().allMatch(p -> p < 100),
                 "transcodingProgress kept moving while it was watchable: " + progressWhileWatchable);
 
@@ -82,6 +115,13 @@ class ProgressiveHlsIT {
         assertHashesMatch(hls, true);
         Media.Result decoded = Media.decode(hls.path("playlistUrl").asText());
         assertEquals(0, decoded.exitCode(), decoded::output);
+
+        JsonNode update = await(about("Update", url)).activity();
+        JsonNode playlist = hlsLink(update.path("object"));
+        assertEquals(4, files(playlist, "video/mp4").size(), "the Update brings every rendition's file: " + playlist);
+        assertEquals(4, files(playlist, "application/x-bittorrent").size(), "and its torrent: " + playlist);
+        assertEquals(2, received(about("Announce", url)).size(), "announced once, by the channel and the instance");
+        assertEquals(0, sink.refused(), "every delivery verified against its signer's key");
     }
 
     private List<String> bandwidthsSeenEarly;
@@ -115,6 +155,15 @@ class ProgressiveHlsIT {
         assertTrue(listed.path("data").findValuesAsText("uuid").contains(uuid), "listed while it encodes");
         JsonNode found = api.get("/api/v1/search/videos?search=" + WORD, null).json();
         assertTrue(found.path("data").findValuesAsText("uuid").contains(uuid), "found while it encodes: " + found);
+        // other servers fetch its document: the playlist and its hash map, no growing file
+        Api.Reply document = api.send("GET", "/videos/watch/" + uuid, null, Map.of("Accept", "application/activity+json"), null);
+        assertEquals(200, document.status(), document::toString);
+        JsonNode playlist = hlsLink(document.json());
+        assertEquals(hls.path("playlistUrl").asText(), playlist.path("href").asText());
+        assertEquals(hls.path("segmentsSha256Url").asText(), files(playlist, "application/json").stream()
+                .filter(tag -> "sha256".equals(tag.path("name").asText())).findFirst().orElseThrow().path("href").asText());
+        assertEquals(List.of(), files(playlist, "video/mp4"), "no file while it grows: " + playlist);
+        assertEquals(1, document.json().path("state").asInt(), "published: " + document.body());
     }
 
     @Test
@@ -123,8 +172,9 @@ class ProgressiveHlsIT {
         byte[] bytes = Files.readAllBytes(whole);
         Path cut = Files.createTempFile("half-", ".mp4");
         Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
-        String token = api.rootToken();
-        String uuid = Videos.uploaded(api, token, cut, Map.of("name", "Recording cut off halfway"));
+        String token = uploaderFollowedFrom(1);
+        String uuid = Videos.uploaded(api, token, cut, Map.of("name", "Recording cut off halfway", "privacy", "1"));
+        String url = api.baseUrl() + "/videos/watch/" + uuid;
 
         boolean sawPublished = false;
         String master = null;
@@ -150,9 +200,50 @@ class ProgressiveHlsIT {
         JsonNode source = api.get("/api/v1/videos/" + uuid + "/source", token).json();
         assertArrayEquals(Files.readAllBytes(cut), api.bytes(source.path("fileDownloadUrl").asText(), token, null),
                 "the original is kept as uploaded");
+        await(about("Announce", url));
+        await(about("Delete", url));
+        assertEquals(0, sink.refused(), "every delivery verified against its signer's key");
     }
 
     // ------------------------------------------------------------ helpers
+
+    /** Deliveries of this type about the video at {@code url}. */
+    private static Predicate<InboxSink.Received> about(String type, String url) {
+        return received -> {
+            JsonNode object = received.activity().path("object");
+            return type.equals(received.activity().path("type").asText())
+                    && url.equals(object.isTextual() ? object.asText() : object.path("id").asText());
+        };
+    }
+
+    private static List<InboxSink.Received> received(Predicate<InboxSink.Received> which) {
+        return sink.received().stream().filter(which).toList();
+    }
+
+    private static InboxSink.Received await(Predicate<InboxSink.Received> which) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            List<InboxSink.Received> found = received(which);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Not delivered; deliveries: " + sink.received());
+    }
+
+    /** The HLS playlist's link in a video document's {@code url}. */
+    private static JsonNode hlsLink(JsonNode video) {
+        return StreamSupport.stream(video.path("url").spliterator(), false)
+                .filter(link -> "application/x-mpegURL".equals(link.path("mediaType").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no playlist in " + video));
+    }
+
+    /** The tags of a playlist link of this media type. */
+    private static List<JsonNode> files(JsonNode playlist, String mediaType) {
+        return StreamSupport.stream(playlist.path("tag").spliterator(), false)
+                .filter(tag -> mediaType.equals(tag.path("mediaType").asText())).toList();
+    }
 
     private String body(String url) {
         Api.Reply reply = api.get(URI.create(url).getPath(), null);

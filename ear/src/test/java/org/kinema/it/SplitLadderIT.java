@@ -76,7 +76,7 @@ class SplitLadderIT {
             assertEquals(one.playlist(), split.playlist());
             assertEquals(one.codecs(), split.codecs());
             assertEquals(seconds(one), seconds(split), "segment lengths of " + one.playlist());
-            assertEquals(7, split.segments().size(), "26 s in segments of 4 s");
+            assertEquals(14, split.segments().size(), "26 s in segments of 1, 1, then 2 s");
         }
     }
 

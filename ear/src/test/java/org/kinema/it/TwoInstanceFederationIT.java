@@ -227,6 +227,29 @@ class TwoInstanceFederationIT {
         assertEquals(B_HOST, channels.path("data").path(0).path("host").asText());
     }
 
+    @Test
+    @Order(10)
+    void aVideoAnnouncedWhileItEncodesPlaysOnTheFollowerAndGetsItsFilesWhenItsLadderCompletes() throws Exception {
+        Path minute = Media.clip(Path.of("target", "media", "clip-60s-480p.mp4"), 60, 854, 480);
+        String uuid = Videos.uploaded(b, rootB, minute, Map.of("name", "Announced while it encodes", "privacy", "1"));
+        JsonNode early = await("the encoding video on A", () -> A.get("/api/v1/videos/" + uuid, null).json(),
+                video -> video.path("uuid").asText().equals(uuid));
+        JsonNode hls = early.path("streamingPlaylists").path(0);
+        assertEquals(0, hls.path("files").size(), "A heard of it while B encoded it: no file yet, the playlist alone: " + early);
+        assertTrue(hls.path("playlistUrl").asText().startsWith(B_URL + "/static/streaming-playlists/hls/" + uuid + "/"),
+                early::toString);
+        assertTrue(hls.path("segmentsSha256Url").asText().startsWith(B_URL), early::toString);
+        HttpResponse<String> master = HTTP.send(HttpRequest.newBuilder(URI.create(hls.path("playlistUrl").asText())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, master.statusCode());
+
+        Videos.awaitPublished(b, rootB, uuid);
+        JsonNode complete = await("the Update of the complete ladder on A", () -> A.get("/api/v1/videos/" + uuid, null).json(),
+                video -> video.path("streamingPlaylists").path(0).path("files").size() == 4);
+        assertEquals(hls.path("playlistUrl").asText(), complete.path("streamingPlaylists").path(0).path("playlistUrl").asText());
+        assertEquals(Videos.PUBLISHED, complete.path("state").path("id").asInt(), complete::toString);
+    }
+
     private static String encode(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }

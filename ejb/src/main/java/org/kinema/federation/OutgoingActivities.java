@@ -33,8 +33,8 @@ import java.util.UUID;
 /**
  * Tells other servers what local people did to their objects, and local changes their followers
  * must hear of: a follow of a remote actor, a comment or a rating of a remote video, a federated
- * video deleted or made private. Observes the domain's events in the transaction of the change, so
- * that the deliveries are queued exactly when the change is committed.
+ * video deleted, made private or withdrawn after a failed encode. Observes the domain's events in
+ * the transaction of the change, so that the deliveries are queued exactly when the change is committed.
  */
 @ApplicationScoped
 public class OutgoingActivities {
@@ -171,6 +171,18 @@ public class OutgoingActivities {
     public void deleted(@Observes VideoEvents.Deleted deleted) {
         if (deleted.privacy().isOpenToAnyone()) {
             retract(deleted.uuid().toString(), deleted.channelActorId(), deleted.accountActorId());
+        }
+    }
+
+    /**
+     * A video announced while it encoded whose encode then failed: its followers remove the half
+     * video (a later successful retry announces it again).
+     */
+    public void withdrawn(@Observes VideoEvents.TranscodingFailed failed) {
+        if (failed.withdrawn()) {
+            videos.find(failed.videoId()).filter(video -> !video.isRemote() && video.privacy().isOpenToAnyone())
+                    .ifPresent(video -> retract(video.uuid().toString(), video.channel().actor().id(),
+                            video.channel().account().actor().id()));
         }
     }
 

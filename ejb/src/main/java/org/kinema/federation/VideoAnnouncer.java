@@ -17,11 +17,12 @@ import org.kinema.video.VideoRepository;
 import java.util.List;
 
 /**
- * Tells followers of a newly published public video (once its streams are complete: a video
- * published here while encoding is announced when its ladder is done) as PeerTube does: an {@code Announce} whose
+ * Tells followers of a newly published public video as PeerTube does: an {@code Announce} whose
  * object is the video's URL, by its channel and by the instance's actor, to the remote followers of
- * the channel, the account and the instance (each follower then fetches the video, signed). Runs in
- * the publishing transaction, so the deliveries are queued exactly when the video is published.
+ * the channel, the account and the instance (each follower then fetches the video, signed). A video
+ * published while its ladder is encoded is announced then, with its playlist and no files yet;
+ * the Update of its complete document follows (sent by the web module, which writes documents).
+ * Runs in the publishing transaction, so the deliveries are queued exactly when the video is published.
  */
 @ApplicationScoped
 public class VideoAnnouncer {
@@ -39,8 +40,8 @@ public class VideoAnnouncer {
     private KinemaSettings settings;
 
     public void published(@Observes VideoEvents.Published published) {
-        if (!published.complete()) {
-            return; // watchable here while encoding; other instances hear of it with its files complete
+        if (!published.first()) {
+            return; // its ladder completed: an Update, not a second announce
         }
         Video video = videos.find(published.videoId()).orElse(null);
         if (video == null || video.privacy() != Privacy.PUBLIC || !video.isPublished()) {

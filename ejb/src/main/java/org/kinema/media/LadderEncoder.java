@@ -9,8 +9,9 @@ import java.util.function.IntConsumer;
 /**
  * Encodes a whole ladder in one ffmpeg process from one decode of the source: the decoded
  * picture is split and scaled once per rendition, each encoded in H.264 with AAC audio, with
- * keyframes forced every two seconds at the same instants in every rendition (and none at scene
- * cuts), so players can switch between them at any segment. Output: HLS with fragmented MP4, one
+ * keyframes forced every two seconds (and at one second) at the same instants in every rendition
+ * (and none at scene cuts), so players can switch between them at any segment; a segment is cut at
+ * every keyframe: the first lasts one second, the others two. Output: HLS with fragmented MP4, one
  * file per rendition ({@code {prefix}-{resolution}-fragmented.mp4}) and its byte-range playlist
  * ({@code {prefix}-{resolution}.m3u8}). A long source may instead be encoded in parts, on several
  * nodes at once, and joined into the same output: the parts start on the segment grid and keep the
@@ -19,7 +20,13 @@ import java.util.function.IntConsumer;
 public final class LadderEncoder {
 
     public static final int KEYFRAME_SECONDS = 2;
-    public static final int SEGMENT_SECONDS = 4;
+    /** A segment per keyframe interval. */
+    public static final int SEGMENT_SECONDS = KEYFRAME_SECONDS;
+    /**
+     * The first segment is shorter: a progressive encode is published when every rendition has its
+     * first segment, so its length is the floor of the viewers' wait after an upload.
+     */
+    public static final int FIRST_SEGMENT_SECONDS = 1;
     private static final Duration TIMEOUT = Duration.ofHours(12);
 
     private LadderEncoder() {
@@ -38,6 +45,10 @@ public final class LadderEncoder {
     public static List<String> command(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, Path outDir,
                                        String prefix, boolean progressive) {
         List<String> command = start(ffmpeg);
+        if (progressive) {
+            // the job looks for new segments as progress is reported: report often while viewers wait
+            command.addAll(List.of("-stats_period", "0.2"));
+        }
         command.addAll(UntrustedInput.mediaInput(source));
         StringBuilder streamMap = new StringBuilder();
         if (ladder.get(0).audioOnly()) {
@@ -53,13 +64,13 @@ public final class LadderEncoder {
                     command.addAll(List.of("-map", "0:a:0"));
                 }
             }
-            command.addAll(videoOptions(info, ladder));
+            command.addAll(videoOptions(info, ladder, true));
             if (info.hasAudio()) {
                 command.addAll(audioOptions());
             }
             streamMap.append(videoStreamMap(ladder, info.hasAudio()));
         }
-        command.addAll(hlsOutput(outDir, prefix, streamMap.toString(), progressive));
+        command.addAll(hlsOutput(outDir, prefix, streamMap.toString(), !ladder.get(0).audioOnly(), progressive));
         return command;
     }
 
@@ -81,7 +92,7 @@ public final class LadderEncoder {
         for (int i = 0; i < ladder.size(); i++) {
             command.addAll(List.of("-map", "[v" + i + "]"));
         }
-        command.addAll(videoOptions(info, ladder));
+        command.addAll(videoOptions(info, ladder, part.start() == 0));
         command.addAll(List.of("-an", "-f", "mp4", out.toString()));
         return command;
     }
@@ -115,7 +126,7 @@ public final class LadderEncoder {
             }
         }
         command.addAll(List.of("-c", "copy"));
-        command.addAll(hlsOutput(outDir, prefix, videoStreamMap(ladder, audio != null), false));
+        command.addAll(hlsOutput(outDir, prefix, videoStreamMap(ladder, audio != null), true, false));
         return command;
     }
 
@@ -153,10 +164,17 @@ public final class LadderEncoder {
                 "-progress", "pipe:1"));
     }
 
-    private static List<String> videoOptions(MediaInfo info, List<Rendition> ladder) {
+    /**
+     * The encoders' options; keyframes every two seconds, and at one second too when the output
+     * starts the video ({@code fromStart}: not for a part after the first).
+     */
+    private static List<String> videoOptions(MediaInfo info, List<Rendition> ladder, boolean fromStart) {
+        String keyframes = fromStart
+                ? "expr:if(lt(n_forced,2),gte(t,n_forced*" + FIRST_SEGMENT_SECONDS + "),gte(t,(n_forced-1)*"
+                        + KEYFRAME_SECONDS + "))"
+                : "expr:gte(t,n_forced*" + KEYFRAME_SECONDS + ")";
         List<String> options = new ArrayList<>(List.of("-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high",
-                "-pix_fmt", "yuv420p", "-sc_threshold", "0", "-force_key_frames",
-                "expr:gte(t,n_forced*" + KEYFRAME_SECONDS + ")"));
+                "-pix_fmt", "yuv420p", "-sc_threshold", "0", "-force_key_frames", keyframes));
         if (info.fps() > 60) {
             options.addAll(List.of("-r", "60"));
         }
@@ -181,8 +199,13 @@ public final class LadderEncoder {
         return streamMap.toString();
     }
 
-    private static List<String> hlsOutput(Path outDir, String prefix, String streamMap, boolean progressive) {
-        return List.of("-f", "hls", "-hls_time", String.valueOf(SEGMENT_SECONDS),
+    /**
+     * HLS output: with video, a segment cut at every keyframe (the muxer cuts at the first keyframe
+     * past a multiple of {@code hls_time}, so one second is every keyframe of this grid); audio alone
+     * is cut every two seconds.
+     */
+    private static List<String> hlsOutput(Path outDir, String prefix, String streamMap, boolean video, boolean progressive) {
+        return List.of("-f", "hls", "-hls_time", String.valueOf(video ? FIRST_SEGMENT_SECONDS : SEGMENT_SECONDS),
                 "-hls_playlist_type", progressive ? "event" : "vod",
                 "-hls_segment_type", "fmp4", "-hls_flags", "single_file+independent_segments",
                 "-hls_segment_filename", outDir.resolve(prefix + "-%v-fragmented.mp4").toString(),

@@ -26,9 +26,10 @@ class LadderEncoderTest {
     }
 
     @Test
-    void keyframesComeEveryTwoSecondsAndNeverAtSceneCuts() {
+    void keyframesComeAtOneSecondThenEveryTwoSecondsAndNeverAtSceneCuts() {
         String command = command();
-        assertTrue(command.contains("-force_key_frames expr:gte(t,n_forced*2)"), command);
+        assertTrue(command.contains("-force_key_frames expr:if(lt(n_forced,2),gte(t,n_forced*1),gte(t,(n_forced-1)*2))"),
+                command);
         assertTrue(command.contains("-sc_threshold 0"), command);
     }
 
@@ -39,6 +40,17 @@ class LadderEncoderTest {
         assertTrue(command.contains("single_file"), command);
         assertTrue(command.contains("v:0,a:0,name:1080 v:1,a:1,name:720"), command);
         assertTrue(command.contains("-progress pipe:1"), command);
+        assertTrue(command.contains("-hls_time 1 "), "a segment at every keyframe: " + command);
+    }
+
+    @Test
+    void aProgressiveEncodeWritesEventPlaylistsAndReportsOften() {
+        String command = String.join(" ", LadderEncoder.command("ffmpeg", Path.of("in.mp4"), source,
+                Ladder.choose(source), Path.of("o"), "p", true));
+        assertTrue(command.contains("-hls_playlist_type event"), command);
+        assertTrue(command.contains("p-%v-encoder.m3u8"), command);
+        assertTrue(command.contains("-stats_period 0.2"), command);
+        assertTrue(!command().contains("-stats_period"), "the encode at the end reports at ffmpeg's pace");
     }
 
     @Test
@@ -47,11 +59,12 @@ class LadderEncoderTest {
         List<String> command = LadderEncoder.command("ffmpeg", Path.of("in.mp3"), audio, Ladder.choose(audio), Path.of("o"), "p");
         assertTrue(String.join(" ", command).contains("a:0,name:0"));
         assertTrue(!command.contains("-filter_complex"));
+        assertTrue(String.join(" ", command).contains("-hls_time 2 "), "audio alone in segments of two seconds");
     }
 
     @Test
     void aLongSourceIsCutOnTheSegmentGridAndTheLastPartRunsToTheEnd() {
-        List<Part> parts = LadderEncoder.parts(1201.5, 122);
+        List<Part> parts = LadderEncoder.parts(1201.5, 121);
         assertEquals(10, parts.size(), "about 1201.5 / 120 parts");
         assertEquals(new Part(0, 0, 120, false), parts.get(0));
         assertEquals(new Part(8, 960, 120, false), parts.get(8));
@@ -78,6 +91,9 @@ class LadderEncoderTest {
         String last = String.join(" ", LadderEncoder.partCommand("ffmpeg", Path.of("in.mp4"), source, Ladder.choose(source),
                 new Part(2, 240, 30, true), Path.of("part.mp4")));
         assertTrue(last.contains("-ss 240 -protocol_whitelist"), "the last part runs to the end: " + last);
+        String first = String.join(" ", LadderEncoder.partCommand("ffmpeg", Path.of("in.mp4"), source,
+                Ladder.choose(source), new Part(0, 0, 120, false), Path.of("part.mp4")));
+        assertTrue(first.contains("gte(t,n_forced*1)"), "the first part has the whole encode's keyframe at 1 s: " + first);
     }
 
     @Test

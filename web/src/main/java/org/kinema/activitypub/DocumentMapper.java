@@ -95,7 +95,13 @@ final class DocumentMapper {
                         MediaConversions.PREVIEW_WIDTH, null));
     }
 
-    private List<VideoObject.Link> links(Video video, List<VideoFile> files, String id) {
+    /**
+     * The video's links: its page, its files, its HLS playlist with the segments' hash map and the
+     * renditions' files, the trackers. While its ladder is encoded the playlist is listed with its
+     * hash map and no file (its files grow; an Update brings them, with their torrents).
+     */
+    private List<VideoObject.Link> links(Video video, List<VideoFile> all, String id) {
+        List<VideoFile> files = video.isEncoding() ? List.of() : all;
         List<VideoObject.Link> links = new ArrayList<>();
         links.add(VideoObject.Link.to("text/html", id));
         for (VideoFile file : files) {

@@ -3,6 +3,7 @@ package org.kinema.activitypub;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -15,6 +16,7 @@ import org.kinema.federation.Outbox;
 import org.kinema.platform.KinemaSettings;
 import org.kinema.video.Video;
 import org.kinema.video.VideoDraft;
+import org.kinema.video.VideoEvents;
 import org.kinema.video.VideoService;
 
 import java.io.StringReader;
@@ -26,13 +28,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A video's owner changes its description, and its followers hear of it as PeerTube tells them:
- * an {@code Update} whose object is the video's whole document (as its watch URL serves it), by
- * the video's account, to the remote followers of its channel, its account and the instance. The
- * document is written here, beside the servlet that serves it, and the deliveries are queued in
- * the transaction of the change (which is why the change goes through here: the EJB module sees
- * no bean of this one). A video other servers do not see (private, internal, not yet published)
- * is not told of; one made private is retracted by a Delete, which the change itself queues.
+ * A video's owner changes its description, or its ladder completes after it was published while
+ * encoding, and its followers hear of it as PeerTube tells them: an {@code Update} whose object is
+ * the video's whole document (as its watch URL serves it), by the video's account, to the remote
+ * followers of its channel, its account and the instance. The document is written here, beside the
+ * servlet that serves it, and the deliveries are queued in the transaction of the change (which is
+ * why an edit goes through here: the EJB module sees no bean of this one; the completion's event
+ * reaches the observer here). A video other servers do not see (private, internal, not yet
+ * published) is not told of; one made private is retracted by a Delete, which the change itself queues.
  */
 @ApplicationScoped
 public class VideoUpdates {
@@ -57,7 +60,20 @@ public class VideoUpdates {
     /** As {@link VideoService#describe}, and queues the Update for the video's followers in the same transaction. */
     @Transactional
     public void describe(Caller caller, String idOrUuid, VideoDraft changes, Path thumbnail, Path preview) {
-        UUID uuid = videos.describe(caller, idOrUuid, changes, thumbnail, preview);
+        update(videos.describe(caller, idOrUuid, changes, thumbnail, preview));
+    }
+
+    /**
+     * The ladder of a video published while it encoded is complete: its followers, told of it with
+     * its playlist alone, get its files and torrents (observed in the completing transaction).
+     */
+    void completed(@Observes VideoEvents.Published published) {
+        if (published.complete() && !published.first()) {
+            update(published.uuid());
+        }
+    }
+
+    private void update(UUID uuid) {
         Optional<FederationService.FederatedVideo> seen = federation.federatedVideo(uuid);
         if (seen.isEmpty()) {
             return; // not seen by other servers

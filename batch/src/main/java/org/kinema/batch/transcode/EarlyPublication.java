@@ -2,6 +2,7 @@ package org.kinema.batch.transcode;
 
 import org.kinema.media.GrowingHls;
 import org.kinema.media.HlsPackage;
+import org.kinema.media.LadderEncoder;
 import org.kinema.transcoding.TranscodedStreams;
 import org.kinema.transcoding.TranscodingService;
 import org.kinema.video.FileKind;
@@ -28,6 +29,7 @@ final class EarlyPublication {
     private final GrowingHls growing;
     private final Future<?> stills;
     private final long started = System.nanoTime();
+    private long firstReport;
     private boolean published;
     private long lastLook;
 
@@ -38,21 +40,33 @@ final class EarlyPublication {
         this.growing = new GrowingHls(work.folder.hls(), work.prefix, work.ladder, work.source);
     }
 
-    /** Called as the encoder reports progress (twice a second): looks at most once a second once published. */
+    /** Called as the encoder reports progress (five times a second): looks at most once a second once published. */
     void look() {
         long now = System.currentTimeMillis();
+        if (firstReport == 0) {
+            firstReport = System.nanoTime();
+        }
         if (published && now - lastLook < PUBLISHED_LOOK_MILLIS || work.leaseLost) {
             return;
         }
         lastLook = now;
         try {
             int segments = growing.refresh();
-            if (!published && segments > 0 && stills.isDone()) {
+            if (!published && segments > 0 && stills.isDone() && !nearlyDone(segments)) {
                 publish();
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Video " + work.claim.videoId() + ": could not follow the encode's output; trying again", e);
         }
+    }
+
+    /**
+     * Whether the encode is about to end anyway (its segments cover the source but for the last
+     * one): the video is then published once, complete, rather than announced and updated at once.
+     */
+    private boolean nearlyDone(int segments) {
+        double covered = LadderEncoder.FIRST_SEGMENT_SECONDS + (segments - 1) * LadderEncoder.SEGMENT_SECONDS;
+        return covered + LadderEncoder.SEGMENT_SECONDS >= work.source.durationSeconds();
     }
 
     private void publish() throws IOException {
@@ -64,8 +78,8 @@ final class EarlyPublication {
             return;
         }
         work.publishedEarly = true;
-        LOG.info(() -> String.format("Video %d: watchable %.2f s after its encode started", work.claim.videoId(),
-                (System.nanoTime() - started) / 1e9));
+        LOG.info(() -> String.format("Video %d: watchable %.2f s after its encode started (its first progress report"
+                + " after %.2f s)", work.claim.videoId(), (System.nanoTime() - started) / 1e9, (firstReport - started) / 1e9));
     }
 
     private TranscodedStreams.NewFile file(HlsPackage.Stream stream) {
