@@ -47,6 +47,7 @@ public final class PublishBench {
         int port = Integer.getInteger("kinema.publish.bench.port", 19400);
         List<Integer> lengths = seconds(System.getProperty("kinema.publish.bench.seconds", "30,180"));
         List<Integer> playableOnly = seconds(System.getProperty("kinema.publish.bench.playable.seconds", ""));
+        int warmup = Integer.getInteger("kinema.publish.bench.warmup.seconds", 8);
         say("Publish benchmark: %d cores; 1080p30 sources of %s s (and %s s to playable only)",
                 Runtime.getRuntime().availableProcessors(), lengths, playableOnly);
 
@@ -57,6 +58,12 @@ public final class PublishBench {
                      port + 1, ffmpeg, ffprobe).setting("KINEMA_TRANSCODING_PUBLISH", "end").build())) {
             BenchClient earlyClient = client(early);
             BenchClient endClient = client(atEnd);
+            if (warmup > 0) {
+                // a fresh server's first job pays for the first run of its code: each node transcodes a clip first, unmeasured
+                Path clip = BenchSource.noisy1080p30(ffmpeg, benchDir, warmup);
+                measure(earlyClient, clip, "warm-up, early", true);
+                measure(endClient, clip, "warm-up, at the end", true);
+            }
             for (int length : lengths) {
                 Path source = BenchSource.noisy1080p30(ffmpeg, benchDir, length);
                 Times whileEncoding = measure(earlyClient, source, "early, " + length + " s", true);

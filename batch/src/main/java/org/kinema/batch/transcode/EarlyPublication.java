@@ -30,6 +30,7 @@ final class EarlyPublication {
     private final Future<?> stills;
     private final long started = System.nanoTime();
     private long firstReport;
+    private long firstSegments;
     private boolean published;
     private long lastLook;
 
@@ -52,6 +53,9 @@ final class EarlyPublication {
         lastLook = now;
         try {
             int segments = growing.refresh();
+            if (segments > 0 && firstSegments == 0) {
+                firstSegments = System.nanoTime();
+            }
             if (!published && segments > 0 && stills.isDone() && !nearlyDone(segments)) {
                 publish();
             }
@@ -78,8 +82,9 @@ final class EarlyPublication {
             return;
         }
         work.publishedEarly = true;
-        LOG.info(() -> String.format("Video %d: watchable %.2f s after its encode started (its first progress report"
-                + " after %.2f s)", work.claim.videoId(), (System.nanoTime() - started) / 1e9, (firstReport - started) / 1e9));
+        LOG.info(() -> String.format("Video %d: watchable %.2f s after its encode started (first progress report after"
+                + " %.2f s, first segments after %.2f s)", work.claim.videoId(), (System.nanoTime() - started) / 1e9,
+                (firstReport - started) / 1e9, (firstSegments - started) / 1e9));
     }
 
     private TranscodedStreams.NewFile file(HlsPackage.Stream stream) {
