@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A ladder's HLS output while the encoder writes it ({@link LadderEncoder#command} with
@@ -42,12 +43,41 @@ public final class GrowingHls {
         }
     }
 
+    /**
+     * What a stopped progressive encode left whole and published in {@code dir}: the segments
+     * every rendition's players' playlist lists (their count and how long they last together) and,
+     * rendition by rendition, the length of its file up to the end of the last of them.
+     */
+    public record Finished(int segments, double seconds, List<Long> bytes) {
+    }
+
+    /** What the players' playlists of an encode under {@code prefix} in {@code dir} list; empty if one is missing. */
+    public static Optional<Finished> finished(Path dir, String prefix, List<Rendition> ladder) throws IOException {
+        List<List<HlsPackage.Range>> listed = new ArrayList<>();
+        for (Rendition rendition : ladder) {
+            Path playlist = dir.resolve(playlist(prefix, rendition));
+            if (!Files.isRegularFile(playlist) || !Files.isRegularFile(dir.resolve(mediaFile(prefix, rendition)))) {
+                return Optional.empty();
+            }
+            listed.add(HlsPackage.segments(Files.readString(playlist)));
+        }
+        int count = listed.stream().mapToInt(List::size).min().orElse(0);
+        if (count == 0) {
+            return Optional.empty();
+        }
+        double seconds = listed.get(0).subList(0, count).stream().mapToDouble(HlsPackage.Range::seconds).sum();
+        List<Long> bytes = listed.stream().map(ranges -> ranges.get(count - 1).offset() + ranges.get(count - 1).length())
+                .toList();
+        return Optional.of(new Finished(count, seconds, bytes));
+    }
+
     /** The encoder's working playlist of a rendition, beside the one players fetch. */
     public static String encoderPlaylist(String prefix, Rendition rendition) {
         return prefix + "-" + rendition.resolution() + "-encoder.m3u8";
     }
 
-    static String mediaFile(String prefix, Rendition rendition) {
+    /** The file of a rendition's segments. */
+    public static String mediaFile(String prefix, Rendition rendition) {
         return prefix + "-" + rendition.resolution() + "-fragmented.mp4";
     }
 

@@ -44,10 +44,31 @@ public final class LadderEncoder {
      */
     public static List<String> command(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, Path outDir,
                                        String prefix, boolean progressive) {
+        return command(ffmpeg, source, info, ladder, outDir, prefix, progressive, 0);
+    }
+
+    /**
+     * The encode of a video source from {@code start} seconds on (a boundary of the 2 s segment
+     * grid), as {@link #command} encodes the rest of it, its keyframes on the grid counted from
+     * there: the tail that {@link #joinRenditionsCommand} joins to what a stopped encode made.
+     */
+    public static List<String> tailCommand(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, int start,
+                                           Path outDir, String prefix) {
+        if (start <= 0 || start % SEGMENT_SECONDS != 0 || ladder.get(0).audioOnly()) {
+            throw new IllegalArgumentException("A tail of a video starts on the 2 s grid, after its start: " + start);
+        }
+        return command(ffmpeg, source, info, ladder, outDir, prefix, false, start);
+    }
+
+    private static List<String> command(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, Path outDir,
+                                        String prefix, boolean progressive, int start) {
         List<String> command = start(ffmpeg);
         if (progressive) {
             // the job looks for new segments as progress is reported: report often while viewers wait
             command.addAll(List.of("-stats_period", "0.2"));
+        }
+        if (start > 0) {
+            command.addAll(List.of("-ss", String.valueOf(start)));
         }
         command.addAll(UntrustedInput.mediaInput(source));
         StringBuilder streamMap = new StringBuilder();
@@ -64,7 +85,7 @@ public final class LadderEncoder {
                     command.addAll(List.of("-map", "0:a:0"));
                 }
             }
-            command.addAll(videoOptions(info, ladder, true));
+            command.addAll(videoOptions(info, ladder, start == 0));
             if (info.hasAudio()) {
                 command.addAll(audioOptions());
             }
@@ -127,6 +148,28 @@ public final class LadderEncoder {
         }
         command.addAll(List.of("-c", "copy"));
         command.addAll(hlsOutput(outDir, prefix, videoStreamMap(ladder, audio != null), true, false));
+        return command;
+    }
+
+    /**
+     * Joins, rendition by rendition, files that each hold one rendition's video and audio in
+     * order ({@code lists}: an ffconcat list per rendition of the ladder, as {@link #concatList}
+     * writes them) into the HLS output {@link #command} writes: no encoding, the streams are copied.
+     */
+    public static List<String> joinRenditionsCommand(String ffmpeg, List<Path> lists, boolean audio, List<Rendition> ladder,
+                                                     Path outDir, String prefix) {
+        List<String> command = start(ffmpeg);
+        for (Path list : lists) {
+            command.addAll(List.of("-protocol_whitelist", "file", "-f", "concat", "-safe", "0", "-i", list.toString()));
+        }
+        for (int i = 0; i < ladder.size(); i++) {
+            command.addAll(List.of("-map", i + ":v:0"));
+            if (audio) {
+                command.addAll(List.of("-map", i + ":a:0"));
+            }
+        }
+        command.addAll(List.of("-c", "copy"));
+        command.addAll(hlsOutput(outDir, prefix, videoStreamMap(ladder, audio), true, false));
         return command;
     }
 
@@ -239,6 +282,17 @@ public final class LadderEncoder {
     public static void join(String ffmpeg, Path parts, Path audio, List<Rendition> ladder, Path outDir, String prefix,
                             ProcessGroup group) throws MediaException {
         run(group, joinCommand(ffmpeg, parts, audio, ladder, outDir, prefix), 1, percent -> { });
+    }
+
+    /** Encodes the tail of a video source from {@code start} seconds on, reporting progress in percent of the tail. */
+    public static void encodeTail(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, int start, Path outDir,
+                                  String prefix, ProcessGroup group, IntConsumer progress) throws MediaException {
+        run(group, tailCommand(ffmpeg, source, info, ladder, start, outDir, prefix), info.durationSeconds() - start, progress);
+    }
+
+    public static void joinRenditions(String ffmpeg, List<Path> lists, boolean audio, List<Rendition> ladder, Path outDir,
+                                      String prefix, ProcessGroup group) throws MediaException {
+        run(group, joinRenditionsCommand(ffmpeg, lists, audio, ladder, outDir, prefix), 1, percent -> { });
     }
 
     private static void run(ProcessGroup group, List<String> command, double seconds, IntConsumer progress)

@@ -72,8 +72,10 @@ public class TranscodingService {
         return videos.find(claim.videoId()).filter(video -> video.isLeasedTo(claim.leaseId())).map(video -> {
             VideoFile original = videos.files(video).stream().filter(file -> file.kind() == FileKind.ORIGINAL).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Video " + claim.videoId() + " has no original file"));
+            Optional<TranscodeTask.StoppedEncode> stopped = video.encodingFolder()
+                    .map(folder -> new TranscodeTask.StoppedEncode(store.workFolder(folder).hls(), video.hlsPrefix()));
             return new TranscodeTask(claim, video.uuid(), store.original(original.filename()), video.customThumbnail(),
-                    video.customPreview(), video.isEncoding() || video.hlsPrefix() != null);
+                    video.customPreview(), video.isEncoding() || video.hlsPrefix() != null, stopped);
         });
     }
 

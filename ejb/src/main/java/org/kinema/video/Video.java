@@ -318,15 +318,16 @@ public class Video {
     /**
      * A job of a node takes the transcoding of this video for a while, under a claim of its own;
      * it renews the lease as it works, and only the claim's job may report, publish or fail it.
+     * A video watchable while encoding keeps its progress: the new job takes up the stopped one's encode.
      */
     public void leaseTranscoding(String owner, String claim, OffsetDateTime until) {
         if (!encoding) {
             requireState(VideoState.TO_TRANSCODE, "lease its transcoding");
+            transcodingProgress = 0;
         }
         leaseOwner = owner;
         leaseId = claim;
         leaseUntil = until;
-        transcodingProgress = 0;
     }
 
     /**

@@ -1,7 +1,10 @@
 package org.kinema.media;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,6 +50,23 @@ class GrowingHlsTest {
         assertTrue(growing.contains("#EXT-X-BYTERANGE:166478@1356\np-240-fragmented.mp4\n"), growing);
         assertFalse(growing.contains("175080"), "only the segments hashed so far: " + growing);
         assertFalse(growing.contains("#EXT-X-ENDLIST"), growing);
+    }
+
+    @Test
+    void whatAStoppedEncodePublishedIsTheSegmentsEveryRenditionLists(@TempDir Path dir) throws Exception {
+        Rendition r240 = new Rendition(240, 426, 240, 300_000);
+        Rendition r144 = new Rendition(144, 256, 144, 120_000);
+        Files.writeString(dir.resolve("p-240.m3u8"), ENCODER);
+        Files.writeString(dir.resolve("p-144.m3u8"), ENCODER.replace("p-240", "p-144")
+                .substring(0, ENCODER.indexOf("#EXTINF:4.000000,\n#EXT-X-BYTERANGE:175080")));
+        Files.write(dir.resolve("p-240-fragmented.mp4"), new byte[1]);
+        Files.write(dir.resolve("p-144-fragmented.mp4"), new byte[1]);
+        GrowingHls.Finished finished = GrowingHls.finished(dir, "p", List.of(r240, r144)).orElseThrow();
+        assertEquals(1, finished.segments(), "as many as the rendition with the fewest");
+        assertEquals(4.0, finished.seconds());
+        assertEquals(List.of(1356L + 166478, 1356L + 166478), finished.bytes(), "each file up to the end of that segment");
+        Files.delete(dir.resolve("p-144-fragmented.mp4"));
+        assertTrue(GrowingHls.finished(dir, "p", List.of(r240, r144)).isEmpty(), "nothing to take up without its file");
     }
 
     @Test

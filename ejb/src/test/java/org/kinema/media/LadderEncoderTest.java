@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LadderEncoderTest {
@@ -94,6 +95,29 @@ class LadderEncoderTest {
         String first = String.join(" ", LadderEncoder.partCommand("ffmpeg", Path.of("in.mp4"), source,
                 Ladder.choose(source), new Part(0, 0, 120, false), Path.of("part.mp4")));
         assertTrue(first.contains("gte(t,n_forced*1)"), "the first part has the whole encode's keyframe at 1 s: " + first);
+    }
+
+    @Test
+    void aTailIsEncodedFromItsBoundaryOnTheGridCountedFromThere() {
+        String tail = String.join(" ", LadderEncoder.tailCommand("ffmpeg", Path.of("in.mp4"), source, Ladder.choose(source),
+                36, Path.of("t"), "tail"));
+        assertTrue(tail.contains("-ss 36 -protocol_whitelist file"), "seeks in the input: " + tail);
+        assertTrue(tail.contains("-force_key_frames expr:gte(t,n_forced*2)"), tail);
+        assertTrue(tail.contains("-hls_playlist_type vod"), tail);
+        assertTrue(tail.contains("-map [v0] -map 0:a:0"), "video and audio, as the whole encode: " + tail);
+        assertThrows(IllegalArgumentException.class, () -> LadderEncoder.tailCommand("ffmpeg", Path.of("in.mp4"), source,
+                Ladder.choose(source), 35, Path.of("t"), "tail"), "off the grid");
+    }
+
+    @Test
+    void renditionsAreJoinedEachFromItsOwnListByCopy() {
+        List<Rendition> ladder = Ladder.choose(source).subList(0, 2);
+        String join = String.join(" ", LadderEncoder.joinRenditionsCommand("ffmpeg", List.of(Path.of("1080.ffconcat"),
+                Path.of("720.ffconcat")), true, ladder, Path.of("o"), "p"));
+        assertTrue(join.contains("-f concat -safe 0 -i 1080.ffconcat -protocol_whitelist file -f concat -safe 0 -i 720.ffconcat"),
+                join);
+        assertTrue(join.contains("-map 0:v:0 -map 0:a:0 -map 1:v:0 -map 1:a:0 -c copy"), join);
+        assertTrue(join.contains("v:0,a:0,name:1080 v:1,a:1,name:720"), join);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.kinema.platform.KinemaSettings;
 import org.kinema.transcoding.PartTranscoding;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
@@ -72,6 +73,11 @@ public class EncodeLadder extends TranscodeStep {
     }
 
     private void encode(TranscodeWork work, Future<?> stills) throws Exception {
+        Optional<ResumedEncode> resumed = ResumedEncode.of(work);
+        if (resumed.isPresent()) {
+            resumed.get().run(settings.ffmpeg(), reporter(work));
+            return;
+        }
         List<Part> cut = work.source.hasVideo() ? LadderEncoder.parts(work.source.durationSeconds(),
                 settings.transcodingPartSeconds()) : List.of();
         if (cut.size() > 1 && parts.othersCanHelp()) {
