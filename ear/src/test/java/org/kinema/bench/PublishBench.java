@@ -48,6 +48,7 @@ public final class PublishBench {
         List<Integer> lengths = seconds(System.getProperty("kinema.publish.bench.seconds", "30,180"));
         List<Integer> playableOnly = seconds(System.getProperty("kinema.publish.bench.playable.seconds", ""));
         int warmup = Integer.getInteger("kinema.publish.bench.warmup.seconds", 8);
+        int rounds = Math.max(1, Integer.getInteger("kinema.publish.bench.rounds", 1));
         say("Publish benchmark: %d cores; 1080p30 sources of %s s (and %s s to playable only)",
                 Runtime.getRuntime().availableProcessors(), lengths, playableOnly);
 
@@ -66,12 +67,25 @@ public final class PublishBench {
             }
             for (int length : lengths) {
                 Path source = BenchSource.noisy1080p30(ffmpeg, benchDir, length);
-                Times whileEncoding = measure(earlyClient, source, "early, " + length + " s", true);
-                Times atTheEnd = measure(endClient, source, "at the end, " + length + " s", true);
-                results.add(String.format(Locale.ROOT, "RESULT %d s 1080p30: playable %.1f s after the upload (publishing at"
+                List<Times> earlyRuns = new ArrayList<>();
+                List<Times> endRuns = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    // early, end, then end, early: a machine whose load drifts favours neither mode
+                    boolean earlyFirst = round % 2 == 0;
+                    if (earlyFirst) {
+                        earlyRuns.add(measure(earlyClient, source, "early, " + length + " s", true));
+                    }
+                    endRuns.add(measure(endClient, source, "at the end, " + length + " s", true));
+                    if (!earlyFirst) {
+                        earlyRuns.add(measure(earlyClient, source, "early, " + length + " s", true));
+                    }
+                }
+                Times whileEncoding = mean(earlyRuns);
+                Times atTheEnd = mean(endRuns);
+                results.add(String.format(Locale.ROOT, "RESULT %d s 1080p30%s: playable %.1f s after the upload (publishing at"
                                 + " the end: %.1f s); complete ladder %.1f s (at the end: %.1f s), ratio %.2f", length,
-                        whileEncoding.playable(), atTheEnd.playable(), whileEncoding.complete(), atTheEnd.complete(),
-                        whileEncoding.complete() / atTheEnd.complete()));
+                        rounds > 1 ? " (mean of " + rounds + " rounds)" : "", whileEncoding.playable(), atTheEnd.playable(),
+                        whileEncoding.complete(), atTheEnd.complete(), whileEncoding.complete() / atTheEnd.complete()));
             }
             for (int length : playableOnly) {
                 Path source = BenchSource.noisy1080p30(ffmpeg, benchDir, length);
@@ -83,6 +97,11 @@ public final class PublishBench {
         say("");
         results.forEach(PublishBench::say);
         say("(one node works at a time; both share this machine's %d cores)", Runtime.getRuntime().availableProcessors());
+    }
+
+    private static Times mean(List<Times> times) {
+        return new Times(times.stream().mapToDouble(Times::playable).average().orElse(Double.NaN),
+                times.stream().mapToDouble(Times::complete).average().orElse(Double.NaN));
     }
 
     private static BenchClient client(KinemaNode node) throws Exception {
