@@ -46,7 +46,7 @@ final class ResumedEncode {
 
     /**
      * The resume of the job's video, if a stopped encode left enough of it on the segment grid
-     * (the same ladder, at least two segments, and more than a segment still to encode).
+     * (every rendition of the ladder, at least 4 s of it, and more than a segment still to encode).
      */
     static Optional<ResumedEncode> of(TranscodeWork work) throws IOException {
         Optional<TranscodeTask.StoppedEncode> stopped = work.task.stopped();
