@@ -9,9 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,14 +47,14 @@ class DeliveryIT {
     void aPublishedPublicVideoIsAnnouncedOncePerSharedInboxSignedAndADeadInboxWaitsItsTurn(@TempDir Path dir) throws Exception {
         String owner = Fresh.name("announcer");
         String token = API.newUser(owner, "announcer-password");
-        long channelActor = channelActorOf(Videos.channelOf(API, token));
+        long channelActor = RemoteFollowers.channelActor(Videos.channelOf(API, token));
         String shared = sink.host(0);
         String personal = sink.host(1);
         String dead = "127.0.0.9:" + closedPort();
-        follow(remote(shared, "ann", "http://" + shared + "/accounts/ann/inbox", "http://" + shared + "/inbox"), channelActor);
-        follow(remote(shared, "bob", "http://" + shared + "/accounts/bob/inbox", "http://" + shared + "/inbox"), channelActor);
-        follow(remote(personal, "cid", "http://" + personal + "/accounts/cid/inbox", null), channelActor);
-        follow(remote(dead, "dee", "http://" + dead + "/accounts/dee/inbox", "http://" + dead + "/inbox"), channelActor);
+        RemoteFollowers.follow(RemoteFollowers.person(shared, "ann", "http://" + shared + "/accounts/ann/inbox", "http://" + shared + "/inbox"), channelActor);
+        RemoteFollowers.follow(RemoteFollowers.person(shared, "bob", "http://" + shared + "/accounts/bob/inbox", "http://" + shared + "/inbox"), channelActor);
+        RemoteFollowers.follow(RemoteFollowers.person(personal, "cid", "http://" + personal + "/accounts/cid/inbox", null), channelActor);
+        RemoteFollowers.follow(RemoteFollowers.person(dead, "dee", "http://" + dead + "/accounts/dee/inbox", "http://" + dead + "/inbox"), channelActor);
 
         Path clip = Media.clip(dir.resolve("clip.mp4"), 2, 320, 240);
         String open = Videos.uploaded(API, token, clip, Map.of("name", "Announced", "privacy", "1"));
@@ -108,9 +105,9 @@ class DeliveryIT {
             throws Exception {
         String owner = Fresh.name("editor");
         String token = API.newUser(owner, "editor-password");
-        long channelActor = channelActorOf(Videos.channelOf(API, token));
+        long channelActor = RemoteFollowers.channelActor(Videos.channelOf(API, token));
         String follower = sink.host(2);
-        follow(remote(follower, "eve", "http://" + follower + "/accounts/eve/inbox", "http://" + follower + "/inbox"), channelActor);
+        RemoteFollowers.follow(RemoteFollowers.person(follower, "eve", "http://" + follower + "/accounts/eve/inbox", "http://" + follower + "/inbox"), channelActor);
         String uuid = Videos.uploaded(API, token, Media.clip(dir.resolve("clip.mp4"), 2, 320, 240),
                 Map.of("name", "Before the edit", "privacy", "1"));
         Videos.awaitPublished(API, token, uuid);
@@ -196,30 +193,6 @@ class DeliveryIT {
             }
         }
         throw new AssertionError("Not found in " + items);
-    }
-
-    static long channelActorOf(long channelId) throws Exception {
-        try (Connection db = KinemaServer.database();
-             PreparedStatement query = db.prepareStatement("SELECT actor_id FROM kinema.video_channel WHERE id = ?")) {
-            query.setLong(1, channelId);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
-    /** A remote Person as a fetch of its document would have cached it. */
-    static long remote(String host, String name, String inbox, String sharedInbox) throws Exception {
-        try (Connection db = KinemaServer.database()) {
-            return RemoteFollowers.person(db, host, name + "-" + Fresh.name("r"), name, inbox, sharedInbox);
-        }
-    }
-
-    static void follow(long follower, long followed) throws Exception {
-        try (Connection db = KinemaServer.database()) {
-            RemoteFollowers.follow(db, follower, followed);
-        }
     }
 
     private static int closedPort() throws Exception {

@@ -58,8 +58,8 @@ class ProgressiveHlsIT {
     private String uploaderFollowedFrom(int host) throws Exception {
         String token = api.newUser(Fresh.name("lecturer"), "lecturer-password");
         String remote = sink.host(host);
-        DeliveryIT.follow(DeliveryIT.remote(remote, "pat", "http://" + remote + "/accounts/pat/inbox", null),
-                DeliveryIT.channelActorOf(Videos.channelOf(api, token)));
+        RemoteFollowers.follow(RemoteFollowers.person(remote, "pat", "http://" + remote + "/accounts/pat/inbox", null),
+                RemoteFollowers.channelActor(Videos.channelOf(api, token)));
         return token;
     }
 

@@ -11,6 +11,32 @@ final class RemoteFollowers {
     private RemoteFollowers() {
     }
 
+    /** A remote Person named {@code name} on {@code host}, in the shared test server's database; returns its actor id. */
+    static long person(String host, String name, String inbox, String sharedInbox) throws SQLException {
+        try (Connection db = KinemaServer.database()) {
+            return person(db, host, name + "-" + Fresh.name("r"), name, inbox, sharedInbox);
+        }
+    }
+
+    /** An accepted follow, in the shared test server's database. */
+    static void follow(long follower, long followed) throws SQLException {
+        try (Connection db = KinemaServer.database()) {
+            follow(db, follower, followed);
+        }
+    }
+
+    /** The actor of a channel of the shared test server. */
+    static long channelActor(long channelId) throws SQLException {
+        try (Connection db = KinemaServer.database();
+             PreparedStatement query = db.prepareStatement("SELECT actor_id FROM kinema.video_channel WHERE id = ?")) {
+            query.setLong(1, channelId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     /** A remote Person at {@code http://host/accounts/{path}}, named {@code name}; returns its actor id. */
     static long person(Connection db, String host, String path, String name, String inbox, String sharedInbox)
             throws SQLException {
