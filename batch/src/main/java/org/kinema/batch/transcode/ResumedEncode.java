@@ -8,11 +8,11 @@ import org.kinema.media.Rendition;
 import org.kinema.transcoding.TranscodeTask;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +55,7 @@ final class ResumedEncode {
             return Optional.empty();
         }
         Optional<GrowingHls.Finished> finished = GrowingHls.finished(stopped.get().hls(), stopped.get().prefix(), work.ladder);
-        if (finished.isEmpty() || finished.get().segments() < 2) {
+        if (finished.isEmpty()) {
             return Optional.empty();
         }
         // segments of 1 s, 1 s, then 2 s: the end of the k-th is at 2 (k - 1) s
@@ -96,16 +96,14 @@ final class ResumedEncode {
 
     /** The first {@code bytes} of a file: its header and the segments kept. */
     private static void copyHead(Path file, long bytes, Path copy) throws IOException {
-        try (InputStream in = Files.newInputStream(file); OutputStream out = Files.newOutputStream(copy)) {
-            byte[] buffer = new byte[1 << 16];
-            long left = bytes;
-            while (left > 0) {
-                int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (read < 0) {
-                    throw new IOException(file + " is shorter than its playlist says");
-                }
-                out.write(buffer, 0, read);
-                left -= read;
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(copy, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                     StandardOpenOption.WRITE)) {
+            if (in.size() < bytes) {
+                throw new IOException(file + " is shorter than its playlist says");
+            }
+            for (long copied = 0; copied < bytes; ) {
+                copied += in.transferTo(copied, bytes - copied, out);
             }
         }
     }
