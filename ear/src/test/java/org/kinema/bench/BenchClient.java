@@ -123,6 +123,61 @@ final class BenchClient {
         }
     }
 
+    /** Seconds from the end of an upload to playable and to the complete ladder (NaN if not waited for). */
+    record Times(double playable, double complete) {
+    }
+
+    /**
+     * Follows the video, uploaded at {@code uploaded} ({@link System#nanoTime}), until it is playable
+     * ({@link #playable}) and, if {@code toTheEnd}, until its ladder is complete (every rendition
+     * listed); looks every {@code pollMillis}.
+     */
+    Times publication(String uuid, long uploaded, boolean toTheEnd, Duration timeout, long pollMillis)
+            throws IOException, InterruptedException {
+        long deadline = uploaded + timeout.toNanos();
+        double playable = Double.NaN;
+        while (System.nanoTime() < deadline) {
+            JsonNode video = video(uuid);
+            int state = video.path("state").path("id").asInt();
+            if (state == 7) {
+                throw new IllegalStateException("Video " + uuid + ": transcoding failed: "
+                        + video.path("transcodingError").asText());
+            }
+            double now = (System.nanoTime() - uploaded) / 1e9;
+            if (Double.isNaN(playable) && state == 1 && playable(video)) {
+                playable = now;
+                if (!toTheEnd) {
+                    return new Times(playable, Double.NaN);
+                }
+            }
+            if (state == 1 && video.path("streamingPlaylists").path(0).path("files").size() > 0) {
+                return new Times(playable, now);
+            }
+            Thread.sleep(pollMillis);
+        }
+        throw new IllegalStateException("Video " + uuid + ": not complete after " + timeout);
+    }
+
+    /** Whether the video can be played: its master playlist answers and every rendition's playlist lists a segment. */
+    boolean playable(JsonNode video) throws IOException, InterruptedException {
+        String master = video.path("streamingPlaylists").path(0).path("playlistUrl").asText();
+        if (master.isEmpty()) {
+            return false;
+        }
+        HttpResponse<String> reply = fetch(master);
+        if (reply.statusCode() != 200) {
+            return false;
+        }
+        String folder = master.substring(0, master.lastIndexOf('/') + 1);
+        for (String rendition : reply.body().lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList()) {
+            HttpResponse<String> playlist = fetch(folder + rendition);
+            if (playlist.statusCode() != 200 || !playlist.body().contains("#EXTINF:")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The status and text of a GET of a path or of an absolute URL of this node (a playlist, a file). */
     HttpResponse<String> fetch(String pathOrUrl) throws IOException, InterruptedException {
         String path = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl).getRawPath() : pathOrUrl;

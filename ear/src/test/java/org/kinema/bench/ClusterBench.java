@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
  *       once through the balancer; the figure is videos per minute from the first upload's start to
  *       the last one published (each node runs one job at a time, each job uses every core).</li>
  *   <li>One long upload: a generated 1080p30 clip of {@code long.seconds} s (180) is uploaded
- *       alone; the figure is seconds from the end of its upload to its publication. One node
- *       encodes it whole; two nodes cut it into parts of {@code part.seconds} (60) and encode them
- *       at once, each node one part at a time ({@code 0}: not measured).</li>
+ *       alone; the figures are seconds from the end of its upload to playable (published while
+ *       encoding, every rendition with a segment) and to its complete ladder. One node encodes it
+ *       whole; two nodes cut it into parts of {@code part.seconds} (60) and encode them at once,
+ *       each node one part at a time, the video watchable from its first part meanwhile
+ *       ({@code 0}: not measured).</li>
  *   <li>Tracker: two load generators ({@link TrackerLoad}, each its own JVM, half of the peers each,
  *       every peer announcing with offers to the served swarms of one video) against node 1, then one
  *       against each node, where half the offers cross between the nodes; announces per second of
@@ -98,8 +100,8 @@ public final class ClusterBench {
 
             List<Double> oneTranscode = new ArrayList<>();
             List<Double> twoTranscode = new ArrayList<>();
-            List<Double> oneLong = new ArrayList<>();
-            List<Double> twoLong = new ArrayList<>();
+            List<BenchClient.Times> oneLong = new ArrayList<>();
+            List<BenchClient.Times> twoLong = new ArrayList<>();
             List<Double> oneTracker = new ArrayList<>();
             List<Double> twoTracker = new ArrayList<>();
             KinemaNode first = cluster.node(0);
@@ -137,10 +139,13 @@ public final class ClusterBench {
                         + " ratio %.2f", uploads, seconds, one, two, two / one);
             }
             if (longClip != null) {
-                double oneL = BenchNodes.median(oneLong);
-                double twoL = BenchNodes.median(twoLong);
-                say("RESULT one long upload (%d s 1080p30, parts of %d s on two nodes): one node %.1f s, two nodes %.1f s,"
-                        + " ratio (speed) %.2f", longSeconds, partSeconds, oneL, twoL, oneL / twoL);
+                double oneL = BenchNodes.median(oneLong.stream().map(BenchClient.Times::complete).toList());
+                double twoL = BenchNodes.median(twoLong.stream().map(BenchClient.Times::complete).toList());
+                say("RESULT one long upload (%d s 1080p30, parts of %d s on two nodes): complete ladder one node %.1f s,"
+                        + " two nodes %.1f s, ratio (speed) %.2f; playable one node %.1f s, two nodes %.1f s after the"
+                        + " upload", longSeconds, partSeconds, oneL, twoL, oneL / twoL,
+                        BenchNodes.median(oneLong.stream().map(BenchClient.Times::playable).toList()),
+                        BenchNodes.median(twoLong.stream().map(BenchClient.Times::playable).toList()));
             }
             say("RESULT tracker (%d peers, offers): one node %.0f announces/s, two nodes %.0f announces/s, ratio %.2f",
                     peers, oneA, twoA, twoA / oneA);
@@ -163,14 +168,13 @@ public final class ClusterBench {
         return perMinute;
     }
 
-    /** Uploads the clip alone; seconds from the end of its upload to its publication. */
-    private static double longUpload(BenchClient client, long channel, Path clip, String what) throws Exception {
+    /** Uploads the clip alone; when it became playable and complete after its upload. */
+    private static BenchClient.Times longUpload(BenchClient client, long channel, Path clip, String what) throws Exception {
         String uuid = client.upload(channel, what + ", long", clip);
-        long uploaded = System.nanoTime();
-        awaitPublished(client, List.of(uuid));
-        double seconds = (System.nanoTime() - uploaded) / 1e9;
-        say("one long upload, %s: published %.1f s after its upload", what, seconds);
-        return seconds;
+        BenchClient.Times times = client.publication(uuid, System.nanoTime(), true, Duration.ofMinutes(30), 200);
+        say("one long upload, %s: playable %.1f s, complete ladder %.1f s after its upload", what, times.playable(),
+                times.complete());
+        return times;
     }
 
     private static void awaitPublished(BenchClient client, List<String> uuids) throws Exception {

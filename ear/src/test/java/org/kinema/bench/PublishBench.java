@@ -1,15 +1,13 @@
 package org.kinema.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.kinema.launcher.KinemaNode;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Publishing while encoding against publishing once the ladder is complete, side by side in one
@@ -31,10 +29,6 @@ public final class PublishBench {
     private static final long POLL_MILLIS = 100;
 
     private PublishBench() {
-    }
-
-    /** Seconds from the upload reply to playable and to the complete ladder (NaN if not waited for). */
-    private record Times(double playable, double complete) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -67,8 +61,8 @@ public final class PublishBench {
             }
             for (int length : lengths) {
                 Path source = BenchSource.noisy1080p30(ffmpeg, benchDir, length);
-                List<Times> earlyRuns = new ArrayList<>();
-                List<Times> endRuns = new ArrayList<>();
+                List<BenchClient.Times> earlyRuns = new ArrayList<>();
+                List<BenchClient.Times> endRuns = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
                     // early, end, then end, early: a machine whose load drifts favours neither mode
                     boolean earlyFirst = round % 2 == 0;
@@ -80,8 +74,8 @@ public final class PublishBench {
                         earlyRuns.add(measure(earlyClient, source, "early, " + length + " s", true));
                     }
                 }
-                Times whileEncoding = mean(earlyRuns);
-                Times atTheEnd = mean(endRuns);
+                BenchClient.Times whileEncoding = mean(earlyRuns);
+                BenchClient.Times atTheEnd = mean(endRuns);
                 results.add(String.format(Locale.ROOT, "RESULT %d s 1080p30%s: playable %.1f s after the upload (publishing at"
                                 + " the end: %.1f s); complete ladder %.1f s (at the end: %.1f s), ratio %.2f", length,
                         rounds > 1 ? " (mean of " + rounds + " rounds)" : "", whileEncoding.playable(), atTheEnd.playable(),
@@ -89,7 +83,7 @@ public final class PublishBench {
             }
             for (int length : playableOnly) {
                 Path source = BenchSource.noisy1080p30(ffmpeg, benchDir, length);
-                Times whileEncoding = measure(earlyClient, source, "early, " + length + " s", false);
+                BenchClient.Times whileEncoding = measure(earlyClient, source, "early, " + length + " s", false);
                 results.add(String.format(Locale.ROOT, "RESULT %d s 1080p30: playable %.1f s after the upload (complete"
                         + " ladder not measured)", length, whileEncoding.playable()));
             }
@@ -99,9 +93,9 @@ public final class PublishBench {
         say("(one node works at a time; both share this machine's %d cores)", Runtime.getRuntime().availableProcessors());
     }
 
-    private static Times mean(List<Times> times) {
-        return new Times(times.stream().mapToDouble(Times::playable).average().orElse(Double.NaN),
-                times.stream().mapToDouble(Times::complete).average().orElse(Double.NaN));
+    private static BenchClient.Times mean(List<BenchClient.Times> times) {
+        return new BenchClient.Times(times.stream().mapToDouble(BenchClient.Times::playable).average().orElse(Double.NaN),
+                times.stream().mapToDouble(BenchClient.Times::complete).average().orElse(Double.NaN));
     }
 
     private static BenchClient client(KinemaNode node) throws Exception {
@@ -110,50 +104,16 @@ public final class PublishBench {
         return client;
     }
 
-    private static Times measure(BenchClient client, Path source, String what, boolean toTheEnd) throws Exception {
+    private static BenchClient.Times measure(BenchClient client, Path source, String what, boolean toTheEnd) throws Exception {
         String uuid = client.upload(client.firstChannelId(), "publish bench, " + what, source);
-        long uploaded = System.nanoTime();
-        long deadline = uploaded + TimeUnit.HOURS.toNanos(2);
-        double playable = Double.NaN;
-        while (System.nanoTime() < deadline) {
-            JsonNode video = client.video(uuid);
-            int state = video.path("state").path("id").asInt();
-            if (state == 7) {
-                throw new IllegalStateException(what + ": transcoding failed: " + video.path("transcodingError").asText());
-            }
-            double now = (System.nanoTime() - uploaded) / 1e9;
-            if (Double.isNaN(playable) && state == 1 && playable(client, video)) {
-                playable = now;
-                say("%s: playable after %.2f s", what, playable);
-                if (!toTheEnd) {
-                    client.deleteVideo(uuid);
-                    return new Times(playable, Double.NaN);
-                }
-            }
-            if (state == 1 && video.path("streamingPlaylists").path(0).path("files").size() > 0) {
-                say("%s: complete ladder after %.2f s", what, now);
-                return new Times(playable, now);
-            }
-            Thread.sleep(POLL_MILLIS);
+        BenchClient.Times times = client.publication(uuid, System.nanoTime(), toTheEnd, Duration.ofHours(2), POLL_MILLIS);
+        say("%s: playable after %.2f s", what, times.playable());
+        if (toTheEnd) {
+            say("%s: complete ladder after %.2f s", what, times.complete());
+        } else {
+            client.deleteVideo(uuid);
         }
-        throw new IllegalStateException(what + ": not complete after 2 hours");
-    }
-
-    /** The master playlist answers and every rendition's playlist lists a segment. */
-    private static boolean playable(BenchClient client, JsonNode video) throws Exception {
-        String master = video.path("streamingPlaylists").path(0).path("playlistUrl").asText();
-        HttpResponse<String> reply = client.fetch(master);
-        if (reply.statusCode() != 200) {
-            return false;
-        }
-        String folder = master.substring(0, master.lastIndexOf('/') + 1);
-        for (String rendition : reply.body().lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList()) {
-            HttpResponse<String> playlist = client.fetch(folder + rendition);
-            if (playlist.statusCode() != 200 || !playlist.body().contains("#EXTINF:")) {
-                return false;
-            }
-        }
-        return true;
+        return times;
     }
 
     private static List<Integer> seconds(String list) {

@@ -42,6 +42,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -199,20 +200,54 @@ class ClusterIT {
         Set<String> encodedBy = new HashSet<>();
         Set<Integer> partsSeen = new HashSet<>();
         boolean together = false;
+        String watchedRendition = null;
+        boolean watchableDuringTheFirstPart = false;
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        while (!Videos.complete(balanced.get("/api/v1/videos/" + uuid, token).json()) && Instant.now().isBefore(deadline)) {
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode seen = balanced.get("/api/v1/videos/" + uuid, token).json();
+            if (Videos.complete(seen)) {
+                break;
+            }
             List<PartRow> parts = parts(uuid);
             parts.forEach(part -> partsSeen.add(part.part()));
             parts.stream().map(PartRow::encodedBy).filter(node -> node != null).forEach(encodedBy::add);
             together |= parts.stream().filter(part -> part.output() == null && part.owner() != null && part.progress() > 0)
                     .map(PartRow::owner).distinct().count() == 2;
+            if (watchedRendition == null && seen.path("state").path("id").asInt() == Videos.PUBLISHED) {
+                watchableDuringTheFirstPart = parts.stream().anyMatch(part -> part.part() == 0 && part.output() == null);
+                watchedRendition = renditions(seen).get(0);
+                String text = balanced.get(watchedRendition, null).body();
+                assertTrue(text.contains("#EXT-X-PLAYLIST-TYPE:EVENT") && text.contains("#EXTINF:")
+                        && !text.contains("#EXT-X-ENDLIST"), "viewers watch its first segments while it encodes: " + text);
+            }
             Thread.sleep(200);
         }
         JsonNode video = Videos.awaitPublished(balanced, token, uuid);
         assertEquals(Set.of(0, 1, 2, 3), partsSeen, "192 s in parts of 48 s");
         assertEquals(Set.of("it-node-1", "it-node-2"), encodedBy, "each node encoded parts");
         assertTrue(together, "both nodes encoded a part at the same time");
+        assertTrue(watchableDuringTheFirstPart, "published while its first part was encoded, as one node publishes a video");
+        String complete = renditions(video).get(0);
+        assertNotEquals(watchedRendition, complete, "the joined streams are named apart from the first part's");
+        assertEquals(balanced.get(complete, null).body(), balanced.get(watchedRendition, null).body(),
+                "the playlist its viewers loaded, reloaded, leads them to the complete streams");
         assertOneLadderOnTheGrid(video, LONG_SECONDS);
+    }
+
+    private static List<String> hlsFiles(String uuid) {
+        try (Stream<Path> files = Files.list(dir.resolve("media/streaming-playlists/hls").resolve(uuid))) {
+            return files.map(file -> file.getFileName().toString()).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The paths of the renditions' playlists the video's master playlist names. */
+    private static List<String> renditions(JsonNode video) {
+        String master = URI.create(video.path("streamingPlaylists").path(0).path("playlistUrl").asText()).getPath();
+        String folder = master.substring(0, master.lastIndexOf('/') + 1);
+        return balanced.get(master, null).body().lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(playlist -> folder + playlist).toList();
     }
 
     @Test
@@ -282,11 +317,9 @@ class ClusterIT {
         assertEquals(1, video.path("files").size(), "one downloadable file");
         String playlist = video.path("streamingPlaylists").path(0).path("playlistUrl").asText();
         String prefix = playlist.substring(playlist.lastIndexOf('/') + 1).split("-")[0];
-        try (Stream<Path> files = Files.list(dir.resolve("media/streaming-playlists/hls").resolve(uuid))) {
-            List<String> names = files.map(file -> file.getFileName().toString()).toList();
-            assertTrue(names.stream().allMatch(name -> name.startsWith(prefix + "-")),
-                    () -> "nothing of the dead job was published: " + names);
-        }
+        // the dead job's streams, watched while it encoded, stay a little for the players that loaded them, then go
+        Eventually.await("only the complete streams to be left", () -> hlsFiles(uuid),
+                names -> names.stream().allMatch(name -> name.startsWith(prefix + "-")));
         Media.Result decoded = Media.decode(playlist);
         assertEquals(0, decoded.exitCode(), decoded::output);
         assertEquals("ABANDONED", batchStatusOf(lease.id()), "the dead node's job execution is marked abandoned");
@@ -458,13 +491,10 @@ class ClusterIT {
         JsonNode hls = video.path("streamingPlaylists").path(0);
         assertEquals(3, hls.path("files").size(), "one set of renditions: " + hls);
         JsonNode hashes = balanced.get(URI.create(hls.path("segmentsSha256Url").asText()).getPath(), null).json();
-        String master = URI.create(hls.path("playlistUrl").asText()).getPath();
-        String folder = master.substring(0, master.lastIndexOf('/') + 1);
-        List<String> renditions = balanced.get(master, null).body().lines()
-                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        List<String> renditions = renditions(video);
         assertEquals(3, renditions.size(), "the master playlist names every rendition");
         for (String playlist : renditions) {
-            String text = balanced.get(folder + playlist, null).body();
+            String text = balanced.get(playlist, null).body();
             List<String> lengths = text.lines().filter(line -> line.startsWith("#EXTINF:")).toList();
             assertEquals(seconds / LadderEncoder.SEGMENT_SECONDS + 1, lengths.size(), "segments of " + playlist);
             assertTrue(lengths.subList(0, 2).stream().allMatch(line -> line.startsWith("#EXTINF:1.000"))

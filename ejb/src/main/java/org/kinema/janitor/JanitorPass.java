@@ -27,6 +27,8 @@ import java.util.logging.Logger;
 public class JanitorPass {
 
     static final int DELETIONS_PER_PASS = 500;
+    /** A replaced transcoding's streams stay this long for the players that are fetching them. */
+    static final Duration REPLACED_STREAMS_GRACE = Duration.ofSeconds(20);
     /** Files in the upload folder without an upload are left this long (an upload being opened). */
     static final Duration ORPHAN_UPLOAD_AGE = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(JanitorPass.class.getName());
@@ -51,7 +53,7 @@ public class JanitorPass {
         if (!repository.lock()) {
             return;
         }
-        List<JanitorRepository.Deletion> deletions = repository.waitingDeletions(DELETIONS_PER_PASS);
+        List<JanitorRepository.Deletion> deletions = repository.waitingDeletions(DELETIONS_PER_PASS, REPLACED_STREAMS_GRACE);
         for (JanitorRepository.Deletion deletion : deletions) {
             try {
                 store.delete(deletion.kind(), deletion.name());

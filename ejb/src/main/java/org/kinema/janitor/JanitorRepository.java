@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.kinema.media.MediaKind;
 
+import java.time.Duration;
 import java.util.List;
 
 /** The {@code media_deletion} table and the janitor's cluster-wide lock. */
@@ -22,12 +23,18 @@ public class JanitorRepository {
         return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
     }
 
-    /** The oldest deletions waiting, locked for this transaction. */
+    /**
+     * The oldest deletions waiting, locked for this transaction. Streams a new transcoding replaced
+     * wait {@code replacedStreamsGrace} first: players that loaded them finish what they fetch and
+     * reload their playlists, which then name the new streams.
+     */
     @SuppressWarnings("unchecked")
-    public List<Deletion> waitingDeletions(int limit) {
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT id, kind, name FROM kinema.media_deletion ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED")
-                .setParameter(1, limit).getResultList();
+    public List<Deletion> waitingDeletions(int limit, Duration replacedStreamsGrace) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT id, kind, name FROM kinema.media_deletion
+                        WHERE kind <> 'HLS_PREFIX' OR created_at < now() - (?2 * interval '1 millisecond')
+                        ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, limit).setParameter(2, replacedStreamsGrace.toMillis()).getResultList();
         return rows.stream().map(row -> new Deletion(((Number) row[0]).longValue(), MediaKind.valueOf((String) row[1]),
                 (String) row[2])).toList();
     }

@@ -44,7 +44,7 @@ public final class LadderEncoder {
      */
     public static List<String> command(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, Path outDir,
                                        String prefix, boolean progressive) {
-        return command(ffmpeg, source, info, ladder, outDir, prefix, progressive, 0);
+        return command(ffmpeg, source, info, ladder, outDir, prefix, progressive, 0, 0);
     }
 
     /**
@@ -57,11 +57,42 @@ public final class LadderEncoder {
         if (start <= 0 || start % SEGMENT_SECONDS != 0 || ladder.get(0).audioOnly()) {
             throw new IllegalArgumentException("A tail of a video starts on the 2 s grid, after its start: " + start);
         }
-        return command(ffmpeg, source, info, ladder, outDir, prefix, false, start);
+        return command(ffmpeg, source, info, ladder, outDir, prefix, false, start, 0);
+    }
+
+    /**
+     * The first part of a long video source encoded as {@link #command} encodes a whole source
+     * progressively (every rendition with its audio, event playlists that grow), of the part's time
+     * range alone: a split video is published from it while other nodes encode the other parts;
+     * {@link #renditionsToPartCommand} then makes of its files the part that {@link #joinCommand} joins.
+     */
+    public static List<String> firstPartCommand(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder,
+                                                Part part, Path outDir, String prefix) {
+        if (part.index() != 0 || part.start() != 0 || part.last() || ladder.get(0).audioOnly()) {
+            throw new IllegalArgumentException("Not the first of several parts of a video: " + part);
+        }
+        return command(ffmpeg, source, info, ladder, outDir, prefix, true, 0, part.seconds());
+    }
+
+    /**
+     * The part {@link #partCommand} would have encoded, made of the files of
+     * {@link #firstPartCommand} (one per rendition, in ladder order): their video copied into one
+     * MP4, without audio.
+     */
+    public static List<String> renditionsToPartCommand(String ffmpeg, List<Path> renditionFiles, Path out) {
+        List<String> command = start(ffmpeg);
+        for (Path file : renditionFiles) {
+            command.addAll(List.of("-i", file.toString()));
+        }
+        for (int i = 0; i < renditionFiles.size(); i++) {
+            command.addAll(List.of("-map", i + ":v:0"));
+        }
+        command.addAll(List.of("-c", "copy", "-an", "-f", "mp4", out.toString()));
+        return command;
     }
 
     private static List<String> command(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, Path outDir,
-                                        String prefix, boolean progressive, int start) {
+                                        String prefix, boolean progressive, int start, int seconds) {
         List<String> command = start(ffmpeg);
         if (progressive) {
             // the job looks for new segments as progress is reported: report often while viewers wait
@@ -69,6 +100,9 @@ public final class LadderEncoder {
         }
         if (start > 0) {
             command.addAll(List.of("-ss", String.valueOf(start)));
+        }
+        if (seconds > 0) {
+            command.addAll(List.of("-t", String.valueOf(seconds)));
         }
         command.addAll(UntrustedInput.mediaInput(source));
         StringBuilder streamMap = new StringBuilder();
@@ -267,6 +301,18 @@ public final class LadderEncoder {
                               String prefix, boolean progressive, ProcessGroup group, IntConsumer progress)
             throws MediaException {
         run(group, command(ffmpeg, source, info, ladder, outDir, prefix, progressive), info.durationSeconds(), progress);
+    }
+
+    /** Encodes the first part progressively ({@link #firstPartCommand}), reporting progress in percent of the part. */
+    public static void encodeFirstPart(String ffmpeg, Path source, MediaInfo info, List<Rendition> ladder, Part part,
+                                       Path outDir, String prefix, ProcessGroup group, IntConsumer progress)
+            throws MediaException {
+        run(group, firstPartCommand(ffmpeg, source, info, ladder, part, outDir, prefix), part.seconds(), progress);
+    }
+
+    public static void renditionsToPart(String ffmpeg, List<Path> renditionFiles, Path out, ProcessGroup group)
+            throws MediaException {
+        run(group, renditionsToPartCommand(ffmpeg, renditionFiles, out), 1, percent -> { });
     }
 
     /** Encodes one part's video, reporting progress in percent of the part. */

@@ -101,12 +101,26 @@ public class MediaStore {
 
     /**
      * What one transcoding writes before it is published: HLS files, downloadable MP4s, torrents
-     * and stills, each in the sub-folder whose files go to the same place.
+     * and stills, each in the sub-folder whose files go to the same place ({@code hlsFolder}: the
+     * HLS files' sub-folder, {@code hls} unless the HLS files viewers watch while the job goes on
+     * are not the complete ones: see {@link #joined}).
      */
-    public record WorkFolder(Path dir) {
+    public record WorkFolder(Path dir, String hlsFolder) {
+
+        public WorkFolder(Path dir) {
+            this(dir, "hls");
+        }
+
+        /**
+         * The same folder but for its HLS files, written into another sub-folder: the complete
+         * streams of a job whose first part viewers watch from the first one meanwhile.
+         */
+        public WorkFolder joined() {
+            return new WorkFolder(dir, "hls-joined");
+        }
 
         public Path hls() {
-            return dir.resolve("hls");
+            return dir.resolve(hlsFolder);
         }
 
         public Path web() {
@@ -141,6 +155,39 @@ public class MediaStore {
         moveAll(work.web(), dir("web-videos"));
         moveAll(work.torrents(), dir("torrents"));
         installStills(work, video);
+    }
+
+    /**
+     * A video watched while encoding from streams under another prefix than its complete ones (the
+     * first part of a split encode, or a stopped encode taken up): players that loaded them go on
+     * until they reload their playlists. Their media files move beside the new ones (so that a
+     * segment asked for by an old playlist is the one hashed), and their playlists and hash map
+     * become the new ones' (naming the new media files), until the janitor removes the old prefix's
+     * files, as it does for any transcoding that replaced another.
+     */
+    public void retire(WorkFolder served, UUID video, String oldPrefix, String newPrefix) throws IOException {
+        retire(served.hls(), hlsDir(video), oldPrefix, newPrefix);
+    }
+
+    static void retire(Path served, Path installed, String oldPrefix, String newPrefix) throws IOException {
+        if (!Files.isDirectory(served) || oldPrefix.equals(newPrefix)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(served, oldPrefix + "-*")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                Path replacement = installed.resolve(newPrefix + name.substring(oldPrefix.length()));
+                if (name.endsWith("-fragmented.mp4")) {
+                    Files.move(file, installed.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                } else if ((name.endsWith(".m3u8") || name.endsWith(".json")) && Files.isRegularFile(replacement)) {
+                    Path copy = installed.resolve(name + ".tmp");
+                    Files.copy(replacement, copy, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(copy, installed.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        }
     }
 
     /** Moves a transcoding's thumbnail and preview where they are served, if it made them (and they are not moved yet). */

@@ -123,6 +123,10 @@ public class TranscodingService {
         boolean watchableBefore = video.isEncoding();
         try {
             store.install(work, video.uuid());
+            if (video.encodingFolder().isPresent() && video.hlsPrefix() != null) {
+                store.retire(store.workFolder(video.encodingFolder().get()), video.uuid(), video.hlsPrefix(),
+                        streams.hlsPrefix());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot put the new streams in place", e);
         }

@@ -133,4 +133,25 @@ class LadderEncoderTest {
         assertTrue(join.contains("v:0,a:0,name:1080 v:1,a:1,name:720"), join);
         assertTrue(!join.contains("libx264"), "nothing is encoded again: " + join);
     }
+
+    @Test
+    void aWatchedFirstPartIsEncodedProgressivelyWithItsAudioForItsTimeAlone() {
+        List<Rendition> ladder = Ladder.choose(source);
+        String first = String.join(" ", LadderEncoder.firstPartCommand("ffmpeg", Path.of("in.mp4"), source, ladder,
+                new Part(0, 0, 120, false), Path.of("w"), "e"));
+        assertTrue(first.contains("-t 120 -protocol_whitelist file"), "reads the part's time alone: " + first);
+        assertTrue(first.contains("-hls_playlist_type event"), first);
+        assertTrue(first.contains("w/e-%v-encoder.m3u8"), "the encoder's playlists, for the job to publish: " + first);
+        assertTrue(first.contains("-map [v0] -map 0:a:0"), "with its audio, for the viewers: " + first);
+        assertTrue(first.contains("gte(t,n_forced*1)"), "the whole encode's keyframes: " + first);
+        assertThrows(IllegalArgumentException.class, () -> LadderEncoder.firstPartCommand("ffmpeg", Path.of("in.mp4"),
+                source, ladder, new Part(1, 120, 120, false), Path.of("w"), "e"), "not the first part");
+        assertThrows(IllegalArgumentException.class, () -> LadderEncoder.firstPartCommand("ffmpeg", Path.of("in.mp4"),
+                source, ladder, new Part(0, 0, 30, true), Path.of("w"), "e"), "the only part");
+
+        String part = String.join(" ", LadderEncoder.renditionsToPartCommand("ffmpeg",
+                List.of(Path.of("w/e-1080-fragmented.mp4"), Path.of("w/e-720-fragmented.mp4")), Path.of("part-0.mp4")));
+        assertTrue(part.contains("-i w/e-1080-fragmented.mp4 -i w/e-720-fragmented.mp4 -map 0:v:0 -map 1:v:0 -c copy -an"),
+                "every rendition's video in ladder order, copied: " + part);
+    }
 }

@@ -26,6 +26,7 @@ final class EarlyPublication {
 
     private final TranscodeWork work;
     private final TranscodingService transcoding;
+    private final String prefix;
     private final GrowingHls growing;
     private final Future<?> stills;
     private final long started = System.nanoTime();
@@ -34,11 +35,32 @@ final class EarlyPublication {
     private boolean published;
     private long lastLook;
 
+    /** Follows the encode of the whole ladder into the job's HLS folder under the job's prefix. */
     EarlyPublication(TranscodeWork work, TranscodingService transcoding, Future<?> stills) {
+        this(work, transcoding, stills, work.prefix);
+    }
+
+    /**
+     * Follows an encode into the job's HLS folder under {@code prefix}: the first part of a split
+     * encode, whose files are not the complete ones (those are joined elsewhere, under the job's prefix).
+     */
+    EarlyPublication(TranscodeWork work, TranscodingService transcoding, Future<?> stills, String prefix) {
         this.work = work;
         this.transcoding = transcoding;
         this.stills = stills;
-        this.growing = new GrowingHls(work.folder.hls(), work.prefix, work.ladder, work.source);
+        this.prefix = prefix;
+        this.growing = new GrowingHls(work.folder.hls(), prefix, work.ladder, work.source);
+    }
+
+    /** The prefix of the files it publishes. */
+    String prefix() {
+        return prefix;
+    }
+
+    /** The encoder has ended (the first part of a split encode): its last segments are published too. */
+    void lookOnceMore() {
+        lastLook = 0;
+        look();
     }
 
     /** Called as the encoder reports progress (five times a second): looks at most once a second once published. */
@@ -76,7 +98,7 @@ final class EarlyPublication {
     private void publish() throws IOException {
         List<TranscodedStreams.NewFile> files = growing.writeMaster().stream().map(this::file).toList();
         published = true;
-        if (!transcoding.publishWhileEncoding(work.claim, new TranscodedStreams(work.prefix,
+        if (!transcoding.publishWhileEncoding(work.claim, new TranscodedStreams(prefix,
                 (int) Math.round(work.source.durationSeconds()), work.source.aspectRatio(), files), work.folder)) {
             work.loseLease();
             return;

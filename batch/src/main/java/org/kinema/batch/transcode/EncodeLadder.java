@@ -23,7 +23,7 @@ import java.util.function.IntConsumer;
  * report the claim no longer holds stops the job. A new video is published while it encodes, as
  * soon as every rendition has its first segment ({@link EarlyPublication}). A long source, while
  * other nodes run, is cut into parts that every node with room encodes at once
- * ({@link SplitEncode}). Meanwhile the thumbnail and preview are taken from the original, so that
+ * ({@link SplitEncode}); a new video is then published while its first part is encoded. Meanwhile the thumbnail and preview are taken from the original, so that
  * they cost no time after the encode.
  */
 @Named("encodeLadder")
@@ -80,9 +80,14 @@ public class EncodeLadder extends TranscodeStep {
         }
         List<Part> cut = work.source.hasVideo() ? LadderEncoder.parts(work.source.durationSeconds(),
                 settings.transcodingPartSeconds()) : List.of();
+        boolean publishEarly = settings.publishWhileEncoding() && !work.task.watchable();
         if (cut.size() > 1 && parts.othersCanHelp()) {
-            new SplitEncode(work, settings, parts, reporter(work), timer).run(cut, executor);
-        } else if (settings.publishWhileEncoding() && !work.task.watchable()) {
+            // the first part's streams are named apart: the joined ones replace them
+            Optional<EarlyPublication> early = publishEarly
+                    ? Optional.of(new EarlyPublication(work, transcoding, stills, TranscodeWork.newPrefix()))
+                    : Optional.empty();
+            new SplitEncode(work, settings, parts, reporter(work), timer, early).run(cut, executor);
+        } else if (publishEarly) {
             EarlyPublication early = new EarlyPublication(work, transcoding, stills);
             IntConsumer reporter = reporter(work);
             LadderEncoder.encode(settings.ffmpeg(), work.task.original(), work.source, work.ladder, work.folder.hls(),

@@ -35,7 +35,7 @@ public class PackageStreams extends TranscodeStep {
 
     @Override
     void run(TranscodeWork work) throws Exception {
-        MediaStore.WorkFolder folder = work.folder;
+        MediaStore.WorkFolder folder = work.output();
         work.hls = HlsPackage.finish(folder.hls(), work.prefix, work.ladder, work.source.fps());
         checkNothingWasLost(work);
         String hlsUrl = settings.publicUrl() + "/static/streaming-playlists/hls/" + work.task.uuid() + "/";

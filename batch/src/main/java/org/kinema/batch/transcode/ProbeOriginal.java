@@ -8,9 +8,6 @@ import org.kinema.media.Ladder;
 import org.kinema.media.MediaStore;
 import org.kinema.platform.KinemaSettings;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
-
 /**
  * Reads the original again, chooses the ladder and the prefix that names this transcoding's
  * files, and opens the claim's work folder.
@@ -18,8 +15,6 @@ import java.util.HexFormat;
 @Named("probeOriginal")
 @Dependent
 public class ProbeOriginal extends TranscodeStep {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     private KinemaSettings settings;
@@ -35,9 +30,7 @@ public class ProbeOriginal extends TranscodeStep {
         });
         work.source = Ffprobe.probe(settings.ffprobe(), work.task.original(), work.processes);
         work.ladder = Ladder.choose(work.source);
-        byte[] random = new byte[4];
-        RANDOM.nextBytes(random);
-        work.prefix = HexFormat.of().formatHex(random);
+        work.prefix = TranscodeWork.newPrefix();
         work.folder = store.workFolder(work.claim.leaseId());
         work.folder.create();
     }

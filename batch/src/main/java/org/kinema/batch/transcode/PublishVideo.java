@@ -12,7 +12,7 @@ public class PublishVideo extends TranscodeStep {
     @Override
     void run(TranscodeWork work) throws Exception {
         boolean published = transcoding.publish(work.claim, new TranscodedStreams(work.prefix,
-                (int) Math.round(work.source.durationSeconds()), work.source.aspectRatio(), work.files), work.folder);
+                (int) Math.round(work.source.durationSeconds()), work.source.aspectRatio(), work.files), work.output());
         if (!published) {
             work.leaseLost = true;
             throw new LeaseLost();

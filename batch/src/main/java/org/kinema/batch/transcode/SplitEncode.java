@@ -1,5 +1,6 @@
 package org.kinema.batch.transcode;
 
+import org.kinema.media.GrowingHls;
 import org.kinema.media.LadderEncoder;
 import org.kinema.media.MediaException;
 import org.kinema.media.Part;
@@ -26,6 +27,8 @@ import java.util.logging.Logger;
  * The video's job encoding a long source in parts: it makes the parts, encodes one after another
  * itself while part jobs on other nodes take the rest, takes up again a part whose node died,
  * encodes the audio beside them, and joins everything into the HLS output one encode would write.
+ * A new video is published while its first part is encoded, as a whole encode publishes it; its
+ * viewers watch that part until the joined streams replace it.
  */
 final class SplitEncode {
 
@@ -37,14 +40,20 @@ final class SplitEncode {
     private final PartTranscoding parts;
     private final IntConsumer videoProgress;
     private final ScheduledExecutorService timer;
+    private final Optional<EarlyPublication> early;
 
+    /**
+     * {@code early}: to publish the video as soon as the first part has its first segments, as a
+     * whole encode would (empty to publish it when the parts are joined).
+     */
     SplitEncode(TranscodeWork work, KinemaSettings settings, PartTranscoding parts, IntConsumer videoProgress,
-                ScheduledExecutorService timer) {
+                ScheduledExecutorService timer, Optional<EarlyPublication> early) {
         this.work = work;
         this.settings = settings;
         this.parts = parts;
         this.videoProgress = videoProgress;
         this.timer = timer;
+        this.early = early;
     }
 
     void run(List<Part> cut, ExecutorService executor) throws Exception {
@@ -62,6 +71,7 @@ final class SplitEncode {
             }
             return null;
         });
+        boolean watchedMeanwhile = early.isPresent() && encodeFirstPartWatchable(early.get(), folder);
         List<PartState> done = encodeAll(folder);
         try {
             audioDone.get();
@@ -71,7 +81,12 @@ final class SplitEncode {
         Path list = folder.resolve("parts.ffconcat");
         Files.writeString(list, LadderEncoder.concatList(done.stream().map(PartState::part).toList(),
                 done.stream().map(PartState::output).toList()), StandardCharsets.UTF_8);
-        LadderEncoder.join(settings.ffmpeg(), list, audio, work.ladder, work.folder.hls(), work.prefix, work.processes);
+        if (watchedMeanwhile) {
+            // the first part's streams stay as they are while viewers fetch them; the complete ones go beside
+            work.joined = work.folder.joined();
+            Files.createDirectories(work.joined.hls());
+        }
+        LadderEncoder.join(settings.ffmpeg(), list, audio, work.ladder, work.output().hls(), work.prefix, work.processes);
         LOG.info(() -> "Video " + work.claim.videoId() + ": parts encoded by " + done.stream().map(PartState::encodedBy)
                 .distinct().toList() + ", joined");
     }
@@ -108,19 +123,52 @@ final class SplitEncode {
     }
 
     /**
+     * Encodes the first part, if this job gets it before another node does, as a whole encode of
+     * its time range would be encoded (every rendition with its audio, progressively, into the
+     * job's HLS folder under the early publication's prefix), for the video to be published from
+     * it as soon as its first segments exist; then copies its video into the part that the join
+     * takes. False (another part encoded instead, or none) if another job had taken the first part.
+     */
+    private boolean encodeFirstPartWatchable(EarlyPublication publication, Path folder) throws Exception {
+        Optional<PartClaim> mine = parts.claimOwn(work.claim);
+        if (mine.isEmpty()) {
+            return false;
+        }
+        PartClaim claim = mine.get();
+        if (claim.part().index() != 0) {
+            encode(claim, folder);
+            return false;
+        }
+        encodeUnderLease(claim, folder, () -> {
+            IntConsumer progress = partProgress(claim);
+            LadderEncoder.encodeFirstPart(settings.ffmpeg(), work.task.original(), work.source, work.ladder, claim.part(),
+                    work.folder.hls(), publication.prefix(), work.processes, percent -> {
+                        progress.accept(percent);
+                        publication.look();
+                    });
+            publication.lookOnceMore();
+            LadderEncoder.renditionsToPart(settings.ffmpeg(), work.ladder.stream()
+                    .map(rendition -> work.folder.hls().resolve(GrowingHls.mediaFile(publication.prefix(), rendition)))
+                    .toList(), folder.resolve(claim.output()), work.processes);
+        });
+        return true;
+    }
+
+    private void encode(PartClaim claim, Path folder) throws Exception {
+        encodeUnderLease(claim, folder, () -> LadderEncoder.encodePart(settings.ffmpeg(), work.task.original(),
+                work.source, work.ladder, claim.part(), folder.resolve(claim.output()), work.processes, partProgress(claim)));
+    }
+
+    /**
      * Encodes a part under its own lease, renewed while it runs like any part job's. A part whose
      * lease this job loses anyway (the database out of reach for a lease's time) is another job's
      * now: its output is dropped and the job goes on with the others.
      */
-    private void encode(PartClaim claim, Path folder) throws Exception {
+    private void encodeUnderLease(PartClaim claim, Path folder, PartEncoding encoding) throws Exception {
         long every = settings.transcodingLease().toMillis() / 4;
         Future<?> renewal = timer.scheduleAtFixedRate(() -> renew(claim), every, every, TimeUnit.MILLISECONDS);
         try {
-            LadderEncoder.encodePart(settings.ffmpeg(), work.task.original(), work.source, work.ladder, claim.part(),
-                    folder.resolve(claim.output()), work.processes, new OncePerSecond(percent -> {
-                        parts.progress(claim, percent);
-                        report(parts.states(work.claim));
-                    }));
+            encoding.run();
         } catch (Exception e) {
             if (!work.leaseLost && !work.interrupted) {
                 parts.fail(claim, e.getMessage());
@@ -134,6 +182,19 @@ final class SplitEncode {
             LOG.warning(() -> "Video " + work.claim.videoId() + ": part " + (claim.part().index() + 1)
                     + " was taken by another job meanwhile; its output here is dropped");
         }
+    }
+
+    /** The part's progress, and the video's with it, at most once a second. */
+    private IntConsumer partProgress(PartClaim claim) {
+        return new OncePerSecond(percent -> {
+            parts.progress(claim, percent);
+            report(parts.states(work.claim));
+        });
+    }
+
+    @FunctionalInterface
+    private interface PartEncoding {
+        void run() throws Exception;
     }
 
     private void renew(PartClaim claim) {
