@@ -14,6 +14,7 @@ import org.kinema.launcher.KinemaCluster;
 import org.kinema.launcher.KinemaNode;
 import org.kinema.launcher.NodeSettings;
 import org.kinema.media.LadderEncoder;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 import java.io.IOException;
@@ -52,9 +53,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * README's cluster command starts them: the balancer spreads requests over both nodes and names
  * them in its health; a login on one node opens the API on the other; a resumable upload whose
  * chunks alternate between the nodes arrives whole; two tracker peers on different nodes exchange
- * an offer and an answer; the balancer keeps answering while a node restarts; real viewers in
- * Chromium whose players use different nodes' trackers share segments; and a node killed
- * mid-transcode or mid-delivery leaves its work to the other, which finishes it once.
+ * an offer and an answer; a long upload is encoded in parts by both nodes, watchable (in Chromium,
+ * on into the joined streams) while its first part encodes; the balancer keeps answering while a
+ * node restarts; real viewers in Chromium whose players use different nodes' trackers share
+ * segments; and a node killed mid-transcode or mid-delivery leaves its work to the other, which
+ * finishes it once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(BrowserLab.class)
@@ -202,36 +205,67 @@ class ClusterIT {
         boolean together = false;
         String watchedRendition = null;
         boolean watchableDuringTheFirstPart = false;
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode seen = balanced.get("/api/v1/videos/" + uuid, token).json();
-            if (Videos.complete(seen)) {
-                break;
+        List<WebDriver> browsers = new ArrayList<>();
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+            while (Instant.now().isBefore(deadline)) {
+                JsonNode seen = balanced.get("/api/v1/videos/" + uuid, token).json();
+                if (Videos.complete(seen)) {
+                    break;
+                }
+                List<PartRow> parts = parts(uuid);
+                parts.forEach(part -> partsSeen.add(part.part()));
+                parts.stream().map(PartRow::encodedBy).filter(node -> node != null).forEach(encodedBy::add);
+                together |= parts.stream()
+                        .filter(part -> part.output() == null && part.owner() != null && part.progress() > 0)
+                        .map(PartRow::owner).distinct().count() == 2;
+                if (watchedRendition == null && seen.path("state").path("id").asInt() == Videos.PUBLISHED) {
+                    watchableDuringTheFirstPart = parts.stream().anyMatch(part -> part.part() == 0 && part.output() == null);
+                    watchedRendition = renditions(seen).get(0);
+                    String text = balanced.get(watchedRendition, null).body();
+                    assertTrue(text.contains("#EXT-X-PLAYLIST-TYPE:EVENT") && text.contains("#EXTINF:")
+                            && !text.contains("#EXT-X-ENDLIST"),
+                            "viewers watch its first segments while it encodes: " + text);
+                    browsers.add(BrowserLab.browser());
+                    browsers.get(0).get(cluster.node(0).baseUrl() + "/videos/embed/" + uuid + "?autoplay=1");
+                }
+                fastForward(browsers);
+                Thread.sleep(200);
             }
-            List<PartRow> parts = parts(uuid);
-            parts.forEach(part -> partsSeen.add(part.part()));
-            parts.stream().map(PartRow::encodedBy).filter(node -> node != null).forEach(encodedBy::add);
-            together |= parts.stream().filter(part -> part.output() == null && part.owner() != null && part.progress() > 0)
-                    .map(PartRow::owner).distinct().count() == 2;
-            if (watchedRendition == null && seen.path("state").path("id").asInt() == Videos.PUBLISHED) {
-                watchableDuringTheFirstPart = parts.stream().anyMatch(part -> part.part() == 0 && part.output() == null);
-                watchedRendition = renditions(seen).get(0);
-                String text = balanced.get(watchedRendition, null).body();
-                assertTrue(text.contains("#EXT-X-PLAYLIST-TYPE:EVENT") && text.contains("#EXTINF:")
-                        && !text.contains("#EXT-X-ENDLIST"), "viewers watch its first segments while it encodes: " + text);
+            JsonNode video = Videos.awaitPublished(balanced, token, uuid);
+            assertEquals(Set.of(0, 1, 2, 3), partsSeen, "192 s in parts of 48 s");
+            assertEquals(Set.of("it-node-1", "it-node-2"), encodedBy, "each node encoded parts");
+            assertTrue(together, "both nodes encoded a part at the same time");
+            assertTrue(watchableDuringTheFirstPart,
+                    "published while its first part was encoded, as one node publishes a video");
+            String complete = renditions(video).get(0);
+            assertNotEquals(watchedRendition, complete, "the joined streams are named apart from the first part's");
+            assertEquals(balanced.get(complete, null).body(), balanced.get(watchedRendition, null).body(),
+                    "the playlist its viewers loaded, reloaded, leads them to the complete streams");
+            assertOneLadderOnTheGrid(video, LONG_SECONDS);
+
+            // a viewer who opened it while its first part encoded (playing at four times the speed) goes on to its end
+            Map<String, Object> played = BrowserP2PIT.stats(browsers.get(0));
+            Instant until = Instant.now().plus(Duration.ofMinutes(3));
+            while (!Boolean.TRUE.equals(played.get("ended")) && Instant.now().isBefore(until)) {
+                fastForward(browsers);
+                Thread.sleep(500);
+                played = BrowserP2PIT.stats(browsers.get(0));
             }
-            Thread.sleep(200);
+            assertEquals(Boolean.TRUE, played.get("ended"), "played from the first part into the joined streams, to the"
+                    + " end: " + played + " at " + ((JavascriptExecutor) browsers.get(0))
+                    .executeScript("return document.querySelector('video')?.currentTime") + " s");
+        } finally {
+            browsers.forEach(WebDriver::quit);
         }
-        JsonNode video = Videos.awaitPublished(balanced, token, uuid);
-        assertEquals(Set.of(0, 1, 2, 3), partsSeen, "192 s in parts of 48 s");
-        assertEquals(Set.of("it-node-1", "it-node-2"), encodedBy, "each node encoded parts");
-        assertTrue(together, "both nodes encoded a part at the same time");
-        assertTrue(watchableDuringTheFirstPart, "published while its first part was encoded, as one node publishes a video");
-        String complete = renditions(video).get(0);
-        assertNotEquals(watchedRendition, complete, "the joined streams are named apart from the first part's");
-        assertEquals(balanced.get(complete, null).body(), balanced.get(watchedRendition, null).body(),
-                "the playlist its viewers loaded, reloaded, leads them to the complete streams");
-        assertOneLadderOnTheGrid(video, LONG_SECONDS);
+    }
+
+    /** The viewers' players play at four times the speed. */
+    private static void fastForward(List<WebDriver> browsers) {
+        for (WebDriver browser : browsers) {
+            ((JavascriptExecutor) browser).executeScript("const video = document.querySelector('video');"
+                    + " if (video) video.playbackRate = 4;");
+        }
     }
 
     private static List<String> hlsFiles(String uuid) {

@@ -64,6 +64,8 @@ final class SplitEncode {
         }
         LOG.info(() -> "Video " + work.claim.videoId() + ": " + cut.size() + " parts of " + cut.get(0).seconds()
                 + " s, for any node to encode");
+        // while viewers wait for the first segments, the first part's encode has the node's cores; the audio comes after
+        boolean watchedMeanwhile = early.isPresent() && encodeFirstPartWatchable(early.get(), folder);
         Path audio = work.source.hasAudio() ? folder.resolve("audio.mp4") : null;
         Future<?> audioDone = executor.submit(() -> {
             if (audio != null) {
@@ -71,7 +73,6 @@ final class SplitEncode {
             }
             return null;
         });
-        boolean watchedMeanwhile = early.isPresent() && encodeFirstPartWatchable(early.get(), folder);
         List<PartState> done = encodeAll(folder);
         try {
             audioDone.get();
