@@ -53,7 +53,8 @@ public class JanitorPass {
         if (!repository.lock()) {
             return;
         }
-        List<JanitorRepository.Deletion> deletions = repository.waitingDeletions(DELETIONS_PER_PASS, REPLACED_STREAMS_GRACE);
+        List<JanitorRepository.Deletion> deletions = repository.waitingDeletions(DELETIONS_PER_PASS,
+                REPLACED_STREAMS_GRACE);
         for (JanitorRepository.Deletion deletion : deletions) {
             try {
                 store.delete(deletion.kind(), deletion.name());

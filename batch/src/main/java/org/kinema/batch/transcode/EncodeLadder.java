@@ -23,8 +23,9 @@ import java.util.function.IntConsumer;
  * report the claim no longer holds stops the job. A new video is published while it encodes, as
  * soon as every rendition has its first segment ({@link EarlyPublication}). A long source, while
  * other nodes run, is cut into parts that every node with room encodes at once
- * ({@link SplitEncode}); a new video is then published while its first part is encoded. Meanwhile the thumbnail and preview are taken from the original, so that
- * they cost no time after the encode.
+ * ({@link SplitEncode}); a new video is then published while its first part is encoded.
+ * Meanwhile the thumbnail and preview are taken from the original, so that they cost no time
+ * after the encode.
  */
 @Named("encodeLadder")
 @Dependent

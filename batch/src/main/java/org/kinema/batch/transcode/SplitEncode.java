@@ -27,8 +27,9 @@ import java.util.logging.Logger;
  * The video's job encoding a long source in parts: it makes the parts, encodes one after another
  * itself while part jobs on other nodes take the rest, takes up again a part whose node died,
  * encodes the audio beside them, and joins everything into the HLS output one encode would write.
- * A new video is published while its first part is encoded, as a whole encode publishes it; its
- * viewers watch that part until the joined streams replace it.
+ * A new video is published while its first part is encoded, as a whole encode publishes it (the
+ * audio is then encoded after that part); its viewers watch that part until the joined streams
+ * replace it.
  */
 final class SplitEncode {
 
