@@ -2,6 +2,7 @@ package org.kinema.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kinema.it.Media;
 
 import java.io.IOException;
 import java.net.URI;
@@ -169,7 +170,7 @@ final class BenchClient {
             return false;
         }
         String folder = master.substring(0, master.lastIndexOf('/') + 1);
-        for (String rendition : reply.body().lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList()) {
+        for (String rendition : Media.uris(reply.body())) {
             HttpResponse<String> playlist = fetch(folder + rendition);
             if (playlist.statusCode() != 200 || !playlist.body().contains("#EXTINF:")) {
                 return false;

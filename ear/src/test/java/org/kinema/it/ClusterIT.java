@@ -280,8 +280,7 @@ class ClusterIT {
     private static List<String> renditions(JsonNode video) {
         String master = URI.create(video.path("streamingPlaylists").path(0).path("playlistUrl").asText()).getPath();
         String folder = master.substring(0, master.lastIndexOf('/') + 1);
-        return balanced.get(master, null).body().lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
-                .map(playlist -> folder + playlist).toList();
+        return Media.uris(balanced.get(master, null).body()).stream().map(playlist -> folder + playlist).toList();
     }
 
     @Test

@@ -56,6 +56,11 @@ public final class Media {
     }
 
     /** Decodes a whole stream (a file or an HLS playlist URL) and reports what went wrong, if anything. */
+    /** The URIs a playlist names (a master playlist: its renditions' playlists), as written in it. */
+    public static List<String> uris(String playlist) {
+        return playlist.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+    }
+
     public static Result decode(String input) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ffmpeg(), "-hide_banner", "-v", "error", "-xerror", "-i", input,
                 "-f", "null", "-"));

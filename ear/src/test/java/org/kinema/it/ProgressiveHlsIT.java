@@ -253,8 +253,7 @@ class ProgressiveHlsIT {
 
     private List<String> renditions(String masterUrl) {
         String folder = masterUrl.substring(0, masterUrl.lastIndexOf('/') + 1);
-        return body(masterUrl).lines().filter(line -> !line.isBlank() && !line.startsWith("#")).map(name -> folder + name)
-                .toList();
+        return Media.uris(body(masterUrl)).stream().map(name -> folder + name).toList();
     }
 
     private static List<String> bandwidths(String master) {

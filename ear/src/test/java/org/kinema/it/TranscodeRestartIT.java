@@ -76,8 +76,7 @@ class TranscodeRestartIT {
         assertEquals(0, decoded.exitCode(), decoded::output);
         assertTrue(decoded.output().isBlank(), "decodes without a complaint: " + decoded.output());
         String folder = playlistUrl.substring(0, playlistUrl.lastIndexOf('/') + 1);
-        for (String rendition : api.get(URI.create(playlistUrl).getPath(), null).body().lines()
-                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList()) {
+        for (String rendition : Media.uris(api.get(URI.create(playlistUrl).getPath(), null).body())) {
             String text = api.get(URI.create(folder + rendition).getPath(), null).body();
             List<String> lengths = text.lines().filter(line -> line.startsWith("#EXTINF:")).toList();
             assertEquals(SECONDS / LadderEncoder.SEGMENT_SECONDS + 1, lengths.size(), rendition + ": " + lengths);

@@ -181,10 +181,7 @@ public class MediaStore {
                     Files.move(file, installed.resolve(name), StandardCopyOption.REPLACE_EXISTING,
                             StandardCopyOption.ATOMIC_MOVE);
                 } else if ((name.endsWith(".m3u8") || name.endsWith(".json")) && Files.isRegularFile(replacement)) {
-                    Path copy = installed.resolve(name + ".tmp");
-                    Files.copy(replacement, copy, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(copy, installed.resolve(name), StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
+                    GrowingHls.writeAtomically(installed.resolve(name), Files.readString(replacement));
                 }
             }
         }
